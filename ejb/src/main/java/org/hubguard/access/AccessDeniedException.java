@@ -1,0 +1,14 @@
+package org.hubguard.access;
+
+import jakarta.ejb.ApplicationException;
+
+/** The caller may not do what it asked; the message is for the user. Nothing is changed. */
+@ApplicationException(rollback = true)
+public class AccessDeniedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public AccessDeniedException(String message) {
+        super(message);
+    }
+}

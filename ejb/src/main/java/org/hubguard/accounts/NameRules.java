@@ -1,0 +1,54 @@
+package org.hubguard.accounts;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for user and organization names, as on the Hugging Face Hub: letters, digits, '-', '_' and
+ * '.', 2 to 42 characters, starting and ending with a letter or digit, and not a word hubguard's own URLs
+ * use.
+ */
+public final class NameRules {
+
+    public static final int MIN_LENGTH = 2;
+    public static final int MAX_LENGTH = 42;
+
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** First path segments of hubguard's pages, API and static files; compared lower-case. */
+    static final Set<String> RESERVED = Set.of(
+            "about", "account", "accounts", "admin", "api", "assets", "blog", "collections", "commit",
+            "commits", "css", "dataset", "datasets", "docs", "favicon.ico", "git", "health", "help",
+            "hubguard", "jakarta.faces.resource", "javax.faces.resource", "join", "js", "login", "logout",
+            "meta-inf", "model", "models", "new", "none", "null", "organization", "organizations", "orgs",
+            "pricing", "raw", "register", "resolve", "resources", "robots.txt", "root", "search",
+            "settings", "signin", "signout", "signup", "space", "spaces", "static", "support", "system",
+            "token", "tokens", "tree", "user", "users", "verify-email", "web-inf", "welcome");
+
+    private NameRules() {
+    }
+
+    /** Why {@code name} cannot be a user or organization name, or empty when it can. */
+    public static Optional<String> problemWith(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("Choose a username.");
+        }
+        if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
+            return Optional.of("A name must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
+        }
+        if (!ALLOWED.matcher(name).matches()) {
+            return Optional.of("A name may contain only letters, digits, '-', '_' and '.'.");
+        }
+        if (!Character.isLetterOrDigit(name.charAt(0)) || !Character.isLetterOrDigit(name.charAt(name.length() - 1))) {
+            return Optional.of("A name must start and end with a letter or a digit.");
+        }
+        if (name.contains("--") || name.contains("..")) {
+            return Optional.of("A name cannot contain '--' or '..'.");
+        }
+        if (RESERVED.contains(Namespace.keyOf(name))) {
+            return Optional.of("'" + name + "' is reserved by hubguard; choose another name.");
+        }
+        return Optional.empty();
+    }
+}

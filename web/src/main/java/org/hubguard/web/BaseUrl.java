@@ -1,0 +1,21 @@
+package org.hubguard.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.hubguard.config.Settings;
+
+/** Where users reach this hubguard: {@code HUBGUARD_BASE_URL} behind a proxy, else what the request says. */
+public final class BaseUrl {
+
+    private BaseUrl() {
+    }
+
+    public static String of(HttpServletRequest request) {
+        return Settings.get("hubguard.base.url").orElseGet(() -> {
+            String scheme = request.getScheme();
+            int port = request.getServerPort();
+            boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+            return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+        });
+    }
+}

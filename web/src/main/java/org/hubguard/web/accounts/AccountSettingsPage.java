@@ -1,0 +1,78 @@
+package org.hubguard.web.accounts;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.hubguard.access.AccessDeniedException;
+import org.hubguard.accounts.AccountException;
+import org.hubguard.accounts.AccountService;
+import org.hubguard.accounts.User;
+import org.hubguard.web.BaseUrl;
+import org.hubguard.web.Pages;
+import org.hubguard.web.auth.CurrentCaller;
+
+/** Backs {@code /settings/account}: email verification status, a new verification link, password change. */
+@Named
+@RequestScoped
+public class AccountSettingsPage {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    HttpServletRequest request;
+
+    private User user;
+    private String currentPassword;
+    private String newPassword;
+
+    public User getUser() {
+        if (user == null) {
+            user = accounts.findByUsername(caller.getUsername()).orElse(null);
+        }
+        return user;
+    }
+
+    public void resendVerification() {
+        try {
+            accounts.resendVerification(caller.get(), BaseUrl.of(request));
+            Pages.info("We sent a new verification link to " + getUser().getEmail() + ".");
+            Pages.redirect("/settings/account");
+        } catch (AccountException | AccessDeniedException e) {
+            Pages.error(null, e.getMessage());
+        }
+    }
+
+    public void changePassword() {
+        try {
+            accounts.changePassword(caller.get(), currentPassword, newPassword);
+            Pages.info("Your password was changed.");
+            Pages.redirect("/settings/account");
+        } catch (AccountException e) {
+            Pages.error(e.getField() == null ? null : "password:" + e.getField(), e.getMessage());
+        } catch (AccessDeniedException e) {
+            Pages.error(null, e.getMessage());
+        }
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+}

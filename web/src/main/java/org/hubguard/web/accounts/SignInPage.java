@@ -1,0 +1,85 @@
+package org.hubguard.web.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.hubguard.accounts.AccountService;
+import org.hubguard.web.Pages;
+
+/** Backs {@code /login}: signs in with a username or email and a password. */
+@Named
+@RequestScoped
+public class SignInPage {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    FacesContext faces;
+
+    private String login;
+    private String password;
+
+    public void signIn() {
+        if (login == null || login.isBlank() || password == null || password.isEmpty()) {
+            Pages.error(null, "Enter your username (or email) and your password.");
+            return;
+        }
+        AuthenticationStatus status = securityContext.authenticate(request,
+                (HttpServletResponse) faces.getExternalContext().getResponse(),
+                AuthenticationParameters.withParams()
+                        .newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(login.trim(), new Password(password))));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for sign-in
+            case SUCCESS -> {
+                request.changeSessionId(); // no session fixation
+                Pages.redirect("/");
+            }
+            default -> Pages.error(null, failureMessage(accounts.lockedUntil(login.trim())));
+        }
+    }
+
+    static String failureMessage(Optional<Instant> lockedUntil) {
+        return lockedUntil.map(until -> {
+            long minutes = Math.max(1, (Duration.between(Instant.now(), until).toSeconds() + 59) / 60);
+            return "Too many failed sign-ins for this account. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes.");
+        }).orElse("Incorrect username or password.");
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public void setLogin(String login) {
+        this.login = login;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

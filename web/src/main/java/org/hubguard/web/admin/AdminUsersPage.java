@@ -1,0 +1,45 @@
+package org.hubguard.web.admin;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.hubguard.access.AccessDeniedException;
+import org.hubguard.accounts.AccountException;
+import org.hubguard.accounts.AccountService;
+import org.hubguard.accounts.User;
+import org.hubguard.web.Pages;
+import org.hubguard.web.auth.CurrentCaller;
+
+/** Backs {@code /admin/users}: the users, and marking an email verified for installations without mail. */
+@Named
+@RequestScoped
+public class AdminUsersPage {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentCaller caller;
+
+    private List<User> users;
+
+    public List<User> getUsers() {
+        if (users == null) {
+            users = accounts.listUsers(caller.get());
+        }
+        return users;
+    }
+
+    public void markEmailVerified(String username) {
+        try {
+            accounts.markEmailVerified(caller.get(), username);
+            Pages.info("The email address of " + username + " is now marked verified.");
+            Pages.redirect("/admin/users");
+        } catch (AccountException | AccessDeniedException e) {
+            Pages.error(null, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.hubguard.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hubguard.health.HealthReport;
+import org.hubguard.health.HealthService;
+
+/** {@code GET /api/health}: 200 when everything hubguard depends on is up, 503 otherwise. */
+@Path("health")
+public class HealthResource {
+
+    @Inject
+    HealthService health;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response check() {
+        HealthReport report = health.check();
+        return Response.status(report.isUp() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(report)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
