@@ -1,0 +1,38 @@
+package org.hubguard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.hubguard.it.support.TestServer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+class HealthIT extends TestServer {
+
+    @Test
+    void reportsDatabaseAndBrokerUp() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/api/health"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("up", health.getString("status"));
+        JsonObject database = health.getJsonObject("checks").getJsonObject("database");
+        assertEquals("up", database.getString("status"));
+        assertTrue(database.getString("detail").startsWith("PostgreSQL"), "the tests run on PostgreSQL: " + database);
+        assertEquals("up", health.getJsonObject("checks").getJsonObject("jms").getString("status"));
+    }
+}
