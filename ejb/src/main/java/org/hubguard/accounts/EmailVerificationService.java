@@ -45,7 +45,7 @@ public class EmailVerificationService {
     private final Clock clock = Clock.systemUTC();
 
     /** Stores a new link for the user's current address; it is mailed after the transaction commits. */
-    void send(User user, String baseUrl) {
+    public void send(User user, String baseUrl) {
         String token = SecretTokens.newUrlToken();
         Instant now = clock.instant();
         em.persist(new EmailVerification(user, SecretTokens.sha256(token), now, now.plus(VALIDITY)));

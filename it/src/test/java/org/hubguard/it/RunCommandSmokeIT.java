@@ -88,12 +88,9 @@ class RunCommandSmokeIT {
         driver.get(BASE + "/login");
         driver.findElement(By.id("login:login")).sendKeys("admin");
         driver.findElement(By.id("login:password")).sendKeys(password);
-        var button = driver.findElement(By.id("login:submit"));
-        button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        BROWSER.submit("login:submit");
         assertEquals("admin", driver.findElement(By.id("nav-settings")).getText(), driver.getPageSource());
-        driver.findElement(By.id("signout:submit")).click();
+        driver.findElement(By.id("signout-button")).click();
     }
 
     private static void waitUntilUp(Process server, Path log) throws Exception {

@@ -10,9 +10,12 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -20,14 +23,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (never a downloaded one), one per test
  * class. A failing test leaves a screenshot and the page source in target/browser-failures.
  */
-public class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, TestWatcher {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -52,6 +54,12 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** Every test starts signed out, whatever the test before it left behind. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        driver.manage().deleteAllCookies();
     }
 
     @Override
@@ -103,7 +111,17 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher
     public void submit(String buttonId) {
         WebElement button = driver.findElement(By.id(buttonId));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isGone(button)
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException detachedOrStale) {
+            return true;
+        }
     }
 
     public String text(String id) {
@@ -132,8 +150,8 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher
     }
 
     public void signOut() {
-        if (has("signout:submit")) {
-            submit("signout:submit");
+        if (has("signout-button")) {
+            submit("signout-button");
         }
     }
 

@@ -14,7 +14,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.hubguard.accounts.AccountService;
 import org.hubguard.web.Pages;
@@ -38,25 +40,45 @@ public class SignInPage {
 
     private String login;
     private String password;
+    /** The page that sent the visitor here, to return to after signing in. */
+    private String next;
 
     public void signIn() {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             Pages.error(null, "Enter your username (or email) and your password.");
             return;
         }
+        endEarlierSession(); // signing in as someone else replaces the earlier caller entirely
         AuthenticationStatus status = securityContext.authenticate(request,
                 (HttpServletResponse) faces.getExternalContext().getResponse(),
                 AuthenticationParameters.withParams()
                         .newAuthentication(true)
                         .credential(new UsernamePasswordCredential(login.trim(), new Password(password))));
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for sign-in
-            case SUCCESS -> {
-                request.changeSessionId(); // no session fixation
-                Pages.redirect("/");
-            }
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> Pages.redirect(isLocalPath(next) ? next : "/");
             default -> Pages.error(null, failureMessage(accounts.lockedUntil(login.trim())));
         }
+    }
+
+    private void endEarlierSession() {
+        try {
+            if (request.getUserPrincipal() != null) {
+                request.logout();
+            }
+        } catch (ServletException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate(); // a new session id after sign-in: no session fixation
+        }
+    }
+
+    /** Only a path on this server: "/x", never "//evil.example" or "https://...". */
+    static boolean isLocalPath(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+                && path.chars().noneMatch(Character::isISOControl);
     }
 
     static String failureMessage(Optional<Instant> lockedUntil) {
@@ -65,6 +87,14 @@ public class SignInPage {
             return "Too many failed sign-ins for this account. Try again in " + minutes
                     + (minutes == 1 ? " minute." : " minutes.");
         }).orElse("Incorrect username or password.");
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public String getLogin() {
