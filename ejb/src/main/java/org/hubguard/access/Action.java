@@ -4,6 +4,8 @@ package org.hubguard.access;
 public enum Action {
     /** Change one's own password, resend one's own verification link; the resource is the username. */
     MANAGE_OWN_ACCOUNT,
+    /** Create, list, refresh and delete one's own access tokens; the resource is the username. */
+    MANAGE_TOKENS,
     /** List users, mark emails verified: administrators only. */
     ADMINISTER_USERS
 }

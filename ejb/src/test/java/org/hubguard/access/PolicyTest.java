@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.List;
+
+import org.hubguard.tokens.TokenRole;
 import org.junit.jupiter.api.Test;
 
 class PolicyTest {
 
     private final Policy policy = new Policy();
-    private final Caller alice = new Caller("alice", false);
-    private final Caller admin = new Caller("admin", true);
+    private final Caller alice = Caller.webSession("alice", false);
+    private final Caller admin = Caller.webSession("admin", true);
 
     @Test
     void anonymousCallersMayDoNothingProtected() {
@@ -29,6 +33,21 @@ class PolicyTest {
         assertTrue(policy.allows(alice, Action.MANAGE_OWN_ACCOUNT, "Alice"));
         assertFalse(policy.allows(alice, Action.MANAGE_OWN_ACCOUNT, "bob"));
         assertFalse(policy.allows(admin, Action.MANAGE_OWN_ACCOUNT, "alice"));
+    }
+
+    @Test
+    void onlyAWebSessionManagesTokensAndTheAccountNeverAToken() {
+        assertTrue(policy.allows(alice, Action.MANAGE_TOKENS, "alice"));
+        assertFalse(policy.allows(alice, Action.MANAGE_TOKENS, "bob"));
+        for (TokenRole role : TokenRole.values()) {
+            Caller withToken = new Caller("alice", false, new Credential.Token(1, "t", role, List.of(), Instant.EPOCH));
+            Caller adminWithToken = new Caller("admin", true, new Credential.Token(2, "t", role, List.of(), Instant.EPOCH));
+            assertFalse(policy.allows(withToken, Action.MANAGE_TOKENS, "alice"), role.name());
+            assertFalse(policy.allows(withToken, Action.MANAGE_OWN_ACCOUNT, "alice"), role.name());
+            assertFalse(policy.allows(adminWithToken, Action.ADMINISTER_USERS, null), role.name());
+            assertEquals("Access tokens cannot do this; sign in to hubguard's web pages instead.",
+                    assertThrows(AccessDeniedException.class, () -> policy.require(withToken, Action.MANAGE_TOKENS, "alice")).getMessage());
+        }
     }
 
     @Test

@@ -1,39 +1,27 @@
 package org.hubguard.web.auth;
 
-import java.security.Principal;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.hubguard.access.Caller;
-import org.hubguard.accounts.AccountService;
 
 /**
- * The caller of the current request, read from the database once per request, so that a change to an
- * account (admin rights, deletion) counts from the caller's next request on.
+ * The caller of the current request, with the credential they used, as the authentication mechanism
+ * found it (it reads the account again on every request, so changes count from the next request on).
  */
 @Named
 @RequestScoped
 public class CurrentCaller {
 
-    @Inject
-    SecurityContext securityContext;
+    static final String ATTRIBUTE = Caller.class.getName();
 
     @Inject
-    AccountService accounts;
-
-    private Caller caller;
+    HttpServletRequest request;
 
     public Caller get() {
-        if (caller == null) {
-            Principal principal = securityContext.getCallerPrincipal();
-            caller = principal == null ? Caller.ANONYMOUS : accounts.findByUsername(principal.getName())
-                    .map(user -> new Caller(user.getUsername(), user.isAdmin()))
-                    .orElse(Caller.ANONYMOUS);
-        }
-        return caller;
+        return request.getAttribute(ATTRIBUTE) instanceof Caller caller ? caller : Caller.ANONYMOUS;
     }
 
     public boolean isSignedIn() {
