@@ -1,8 +1,8 @@
 package org.hubguard.access;
 
 /**
- * Who is asking: a user with the credential they used, or nobody. Later issues add organization roles;
- * the policy decides with all of it.
+ * Who is asking, with the credential they used: a user (web session or user token), an organization (its
+ * token; {@code username} is null), or nobody. Organization roles are looked up by the policy.
  */
 public record Caller(String username, boolean admin, Credential credential) {
 
@@ -12,8 +12,17 @@ public record Caller(String username, boolean admin, Credential credential) {
         return new Caller(username, admin, new Credential.WebSession());
     }
 
+    public static Caller organization(String organization, java.time.Instant tokenCreatedAt) {
+        return new Caller(null, false, new Credential.OrgToken(organization, tokenCreatedAt));
+    }
+
     public boolean isAnonymous() {
-        return username == null;
+        return credential == null;
+    }
+
+    /** A person (not anonymous, not an organization token). */
+    public boolean isUser() {
+        return username != null;
     }
 
     public boolean usesWebSession() {

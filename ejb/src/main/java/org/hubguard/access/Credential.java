@@ -13,11 +13,15 @@ public sealed interface Credential {
     record WebSession() implements Credential {
     }
 
-    /** An access token: what it allows is the intersection of its role (or grants) and the user's rights. */
+    /** A user access token: what it allows is the intersection of its role (or grants) and the user's rights. */
     record Token(long tokenId, String name, TokenRole role, List<TokenGrant> grants, Instant createdAt) implements Credential {
 
         public Token {
             grants = List.copyOf(grants);
         }
+    }
+
+    /** An organization's token: reads that organization's repositories, nothing else. */
+    record OrgToken(String organization, Instant createdAt) implements Credential {
     }
 }

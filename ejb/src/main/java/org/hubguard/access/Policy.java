@@ -1,39 +1,62 @@
 package org.hubguard.access;
 
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
-/** The one decision point for "may this caller do this action to that resource". */
+/**
+ * The one decision point for "may this caller do this action to that resource". It looks up the caller's
+ * role in the organization the resource belongs to and asks {@link AccessRules}.
+ */
 @Stateless
 public class Policy {
 
+    @PersistenceContext
+    EntityManager em;
+
     public boolean allows(Caller caller, Action action, Object resource) {
-        if (caller == null || caller.isAnonymous()) {
-            return false;
-        }
-        return switch (action) {
-            // Account-level actions need the password, i.e. a web session: a token can never mint,
-            // see or refresh tokens, change the password or act as an administrator.
-            case MANAGE_OWN_ACCOUNT, MANAGE_TOKENS -> caller.usesWebSession() && isSelf(caller, resource);
-            case ADMINISTER_USERS -> caller.usesWebSession() && caller.admin();
-        };
+        return AccessRules.allows(caller, action, resource, orgRole(caller, resource));
     }
 
+    /** Denies with a message for the user: 401-worthy when nobody is signed in, else 403-worthy. */
     public void require(Caller caller, Action action, Object resource) {
         if (!allows(caller, action, resource)) {
-            throw new AccessDeniedException(deniedMessage(caller));
+            throw new AccessDeniedException(deniedMessage(caller, action));
         }
     }
 
-    private static boolean isSelf(Caller caller, Object resource) {
-        return resource instanceof String username && username.equalsIgnoreCase(caller.username());
+    private OrgRole orgRole(Caller caller, Object resource) {
+        if (caller == null || !caller.isUser() || !(resource instanceof Resources.Namespaced namespaced) || !namespaced.orgNamespace()) {
+            return null;
+        }
+        return roleIn(namespaced.namespace(), caller.username()).orElse(null);
     }
 
-    private static String deniedMessage(Caller caller) {
+    /** The user's role in the organization, if they are a member. */
+    public java.util.Optional<OrgRole> roleIn(String organization, String username) {
+        return em.createQuery("select m.role from Membership m where m.organization.namespace.nameKey = :org "
+                        + "and m.user.namespace.nameKey = :user", OrgRole.class)
+                .setParameter("org", organization.toLowerCase(java.util.Locale.ROOT))
+                .setParameter("user", username.toLowerCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    private static String deniedMessage(Caller caller, Action action) {
         if (caller == null || caller.isAnonymous()) {
-            return "You must be signed in.";
+            return "You must be signed in (or send an access token).";
         }
-        if (!caller.usesWebSession()) {
+        if (action.kind() == Action.Kind.ACCOUNT && !caller.usesWebSession()) {
             return "Access tokens cannot do this; sign in to hubguard's web pages instead.";
+        }
+        if (caller.credential() instanceof Credential.Token token) {
+            return switch (token.role()) {
+                case READ -> "This token has the read role; a write token is needed for this.";
+                case FINE_GRAINED -> "This fine-grained token has no permission for this.";
+                case WRITE -> "You are not allowed to do this.";
+            };
+        }
+        if (caller.credential() instanceof Credential.OrgToken) {
+            return "The organization token can only read the organization's repositories.";
         }
         return "You are not allowed to do this.";
     }

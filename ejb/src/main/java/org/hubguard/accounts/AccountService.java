@@ -176,7 +176,8 @@ public class AccountService {
                 .getResultStream().findFirst();
     }
 
-    private boolean namespaceTaken(String name) {
+    /** Whether a user or an organization already has this name (in any case). */
+    public boolean namespaceTaken(String name) {
         return em.createQuery("select count(n) from Namespace n where n.nameKey = :key", Long.class)
                 .setParameter("key", Namespace.keyOf(name))
                 .getSingleResult() > 0;

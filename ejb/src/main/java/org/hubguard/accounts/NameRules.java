@@ -22,12 +22,14 @@ public final class NameRules {
             "commits", "css", "dataset", "datasets", "docs", "favicon.ico", "git", "health", "help",
             "hubguard", "jakarta.faces.resource", "javax.faces.resource", "join", "js", "login", "logout",
             "meta-inf", "model", "models", "new", "none", "null", "organization", "organizations", "orgs",
-            "pricing", "raw", "register", "resolve", "resources", "robots.txt", "root", "search",
+            "pricing", "raw", "register", "repo", "repos", "resolve", "resources", "robots.txt", "root", "search",
             "settings", "signin", "signout", "signup", "space", "spaces", "static", "support", "system",
             "token", "tokens", "tree", "user", "users", "verify-email", "web-inf", "welcome");
 
     private NameRules() {
     }
+
+    public static final int REPO_MAX_LENGTH = 96;
 
     /** Why {@code name} cannot be a user or organization name, or empty when it can. */
     public static Optional<String> problemWith(String name) {
@@ -37,6 +39,23 @@ public final class NameRules {
         if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
             return Optional.of("A name must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
         }
+        return shapeProblem(name).or(() -> RESERVED.contains(Namespace.keyOf(name))
+                ? Optional.of("'" + name + "' is reserved by hubguard; choose another name.")
+                : Optional.empty());
+    }
+
+    /** Why {@code name} cannot be a repository name (the part after "namespace/"), or empty when it can. */
+    public static Optional<String> repoNameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("Choose a repository name.");
+        }
+        if (name.length() > REPO_MAX_LENGTH) {
+            return Optional.of("A repository name can be at most " + REPO_MAX_LENGTH + " characters long.");
+        }
+        return shapeProblem(name);
+    }
+
+    private static Optional<String> shapeProblem(String name) {
         if (!ALLOWED.matcher(name).matches()) {
             return Optional.of("A name may contain only letters, digits, '-', '_' and '.'.");
         }
@@ -45,9 +64,6 @@ public final class NameRules {
         }
         if (name.contains("--") || name.contains("..")) {
             return Optional.of("A name cannot contain '--' or '..'.");
-        }
-        if (RESERVED.contains(Namespace.keyOf(name))) {
-            return Optional.of("'" + name + "' is reserved by hubguard; choose another name.");
         }
         return Optional.empty();
     }

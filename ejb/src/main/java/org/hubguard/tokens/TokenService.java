@@ -23,6 +23,7 @@ import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.NameRules;
 import org.hubguard.accounts.SecretTokens;
 import org.hubguard.accounts.User;
+import org.hubguard.orgs.Organization;
 
 /** Issues, refreshes, deletes and checks user access tokens. */
 @Stateless
@@ -107,6 +108,13 @@ public class TokenService {
                 .setParameter("hash", SecretTokens.sha256(secret))
                 .getResultStream().findFirst();
         if (found.isEmpty()) {
+            Optional<Organization> organization = em.createQuery(
+                            "select o from Organization o where o.tokenHash = :hash", Organization.class)
+                    .setParameter("hash", SecretTokens.sha256(secret))
+                    .getResultStream().findFirst();
+            if (organization.isPresent()) {
+                return new TokenCheck.Valid(Caller.organization(organization.get().getName(), organization.get().getTokenCreatedAt()));
+            }
             return new TokenCheck.Refused("Invalid credentials in Authorization header: this token does not exist "
                     + "(it may have been deleted or refreshed).");
         }

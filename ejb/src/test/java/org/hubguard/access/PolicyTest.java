@@ -23,7 +23,7 @@ class PolicyTest {
             assertFalse(policy.allows(Caller.ANONYMOUS, action, "alice"), action.name());
             assertFalse(policy.allows(null, action, "alice"), action.name());
         }
-        assertEquals("You must be signed in.",
+        assertEquals("You must be signed in (or send an access token).",
                 assertThrows(AccessDeniedException.class, () -> policy.require(Caller.ANONYMOUS, Action.ADMINISTER_USERS, null)).getMessage());
     }
 

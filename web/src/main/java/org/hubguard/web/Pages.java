@@ -23,6 +23,17 @@ public final class Pages {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
 
+    /** Ends the request with an HTTP error page (404 for what the caller may not see, 403 for what they may not do). */
+    public static void sendError(int status, String message) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(status, message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
     /** Redirects to {@code path} (like "/login"), keeping this request's messages for the next page. */
     public static void redirect(String path) {
         FacesContext faces = FacesContext.getCurrentInstance();

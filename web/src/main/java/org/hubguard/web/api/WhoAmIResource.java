@@ -19,6 +19,9 @@ import org.hubguard.access.Caller;
 import org.hubguard.access.Credential;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.User;
+import org.hubguard.orgs.Membership;
+import org.hubguard.orgs.Organization;
+import org.hubguard.orgs.OrganizationService;
 import org.hubguard.tokens.ScopeKind;
 import org.hubguard.tokens.TokenGrant;
 import org.hubguard.web.auth.CurrentCaller;
@@ -33,10 +36,16 @@ public class WhoAmIResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    OrganizationService organizations;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response whoAmI() {
         Caller caller = currentCaller.get();
+        if (caller.credential() instanceof Credential.OrgToken orgToken) {
+            return organizationToken(orgToken);
+        }
         User user = caller.isAnonymous() ? null : accounts.findByUsername(caller.username()).orElse(null);
         if (user == null) {
             return ApiErrors.unauthorized("You must be authenticated: send an access token as 'Authorization: Bearer hf_...'.");
@@ -50,8 +59,31 @@ public class WhoAmIResource {
                 .add("emailVerified", user.isEmailVerified())
                 .add("isPro", false)
                 .add("canPay", false)
-                .add("orgs", Json.createArrayBuilder()) // organizations come with their own issue
+                .add("orgs", orgs(user.getUsername()))
                 .add("auth", auth(caller.credential()))
+                .build();
+        return Response.ok(body).header("Cache-Control", "no-store").build();
+    }
+
+    private JsonArrayBuilder orgs(String username) {
+        JsonArrayBuilder orgs = Json.createArrayBuilder();
+        for (Membership m : organizations.membershipsOf(username)) {
+            orgs.add(Json.createObjectBuilder().add("type", "org").add("name", m.getOrganization().getName())
+                    .add("fullname", m.getOrganization().getFullName()).add("roleInOrg", m.getRole().wireName()));
+        }
+        return orgs;
+    }
+
+    private Response organizationToken(Credential.OrgToken token) {
+        Organization org = organizations.get(token.organization());
+        JsonObject body = Json.createObjectBuilder()
+                .add("type", "org")
+                .add("id", String.valueOf(org.getId()))
+                .add("name", org.getName())
+                .add("fullname", org.getFullName())
+                .add("auth", Json.createObjectBuilder().add("type", "access_token").add("accessToken", Json.createObjectBuilder()
+                        .add("displayName", "organization token").add("role", "read")
+                        .add("createdAt", token.createdAt().toString())))
                 .build();
         return Response.ok(body).header("Cache-Control", "no-store").build();
     }

@@ -153,7 +153,9 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
         Set<String> groups = caller.admin() && caller.usesWebSession()
                 ? Set.of(AccountIdentityStore.USER, AccountIdentityStore.ADMIN)
                 : Set.of(AccountIdentityStore.USER);
-        return context.notifyContainerAboutLogin(caller.username(), groups);
+        // An organization token's principal is the organization; it never gets page roles beyond "user".
+        String principal = caller.isUser() ? caller.username() : ((org.hubguard.access.Credential.OrgToken) caller.credential()).organization();
+        return context.notifyContainerAboutLogin(principal, groups);
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, int status, String message) {

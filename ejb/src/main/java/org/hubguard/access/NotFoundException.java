@@ -1,0 +1,24 @@
+package org.hubguard.access;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Nothing there, or nothing the caller may see: a private repository the caller may not read is reported
+ * exactly like a missing one, so its existence does not leak. {@code code} is the Hub's X-Error-Code.
+ */
+@ApplicationException(rollback = true)
+public class NotFoundException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+
+    public NotFoundException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public String getCode() {
+        return code;
+    }
+}

@@ -1,0 +1,186 @@
+package org.hubguard.orgs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.hubguard.access.AccessDeniedException;
+import org.hubguard.access.Action;
+import org.hubguard.access.Caller;
+import org.hubguard.access.ConflictException;
+import org.hubguard.access.InvalidInputException;
+import org.hubguard.access.NotFoundException;
+import org.hubguard.access.OrgRole;
+import org.hubguard.access.Policy;
+import org.hubguard.access.Resources;
+import org.hubguard.accounts.AccountService;
+import org.hubguard.accounts.NameRules;
+import org.hubguard.accounts.Namespace;
+import org.hubguard.accounts.NamespaceKind;
+import org.hubguard.accounts.User;
+
+/** Organizations, their members and roles, and the organization token. */
+@Stateless
+public class OrganizationService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Policy policy;
+
+    @Inject
+    AccountService accounts;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Creates an organization in the shared namespace; its creator becomes its first admin. */
+    public Organization create(Caller caller, String name, String fullName, String description) {
+        policy.require(caller, Action.CREATE_ORG, null);
+        String trimmed = name == null ? "" : name.trim();
+        NameRules.problemWith(trimmed).ifPresent(problem -> {
+            throw new InvalidInputException(problem.replace("Choose a username.", "Choose a name for the organization."));
+        });
+        String display = fullName == null || fullName.isBlank() ? trimmed : fullName.trim();
+        if (display.length() > 100) {
+            throw new InvalidInputException("The full name can be at most 100 characters long.");
+        }
+        if (description != null && description.length() > 2000) {
+            throw new InvalidInputException("The description can be at most 2000 characters long.");
+        }
+        if (accounts.namespaceTaken(trimmed)) {
+            throw new ConflictException("The name '" + trimmed + "' is already taken by a user or an organization.");
+        }
+        Instant now = clock.instant();
+        Organization org = new Organization(new Namespace(trimmed, NamespaceKind.ORGANIZATION, now), display, blankToNull(description), now);
+        em.persist(org);
+        em.persist(new Membership(org, user(caller.username()), OrgRole.ADMIN, now));
+        em.flush();
+        return org;
+    }
+
+    public Optional<Organization> find(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select o from Organization o where o.namespace.nameKey = :key", Organization.class)
+                .setParameter("key", Namespace.keyOf(name.trim()))
+                .getResultStream().findFirst();
+    }
+
+    public Organization get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("OrganizationNotFound", "There is no organization '" + name + "'."));
+    }
+
+    public List<Membership> members(Caller caller, String orgName) {
+        Organization org = get(orgName);
+        policy.require(caller, Action.READ_ORG, new Resources.Org(org.getName()));
+        return membersOf(org);
+    }
+
+    /** The organizations a user belongs to, with their role: for whoami and the user's pages. */
+    public List<Membership> membershipsOf(String username) {
+        return em.createQuery("select m from Membership m where m.user.namespace.nameKey = :key order by m.organization.namespace.nameKey", Membership.class)
+                .setParameter("key", Namespace.keyOf(username))
+                .getResultList();
+    }
+
+    public Membership addMember(Caller caller, String orgName, String username, OrgRole role) {
+        Organization org = manage(caller, orgName);
+        User user = accounts.findByUsername(username)
+                .orElseThrow(() -> new InvalidInputException("There is no user '" + username + "'."));
+        if (role == null) {
+            throw new InvalidInputException("Choose a role: read, contributor, write or admin.");
+        }
+        if (membership(org, user.getUsername()).isPresent()) {
+            throw new ConflictException(user.getUsername() + " is already a member of " + org.getName() + ".");
+        }
+        Membership membership = new Membership(org, user, role, clock.instant());
+        em.persist(membership);
+        return membership;
+    }
+
+    public void changeRole(Caller caller, String orgName, String username, OrgRole role) {
+        Organization org = manage(caller, orgName);
+        if (role == null) {
+            throw new InvalidInputException("Choose a role: read, contributor, write or admin.");
+        }
+        Membership membership = existingMembership(org, username);
+        if (membership.getRole() == OrgRole.ADMIN && role != OrgRole.ADMIN) {
+            requireAnotherAdmin(org);
+        }
+        membership.setRole(role);
+    }
+
+    public void removeMember(Caller caller, String orgName, String username) {
+        Organization org = manage(caller, orgName);
+        Membership membership = existingMembership(org, username);
+        if (membership.getRole() == OrgRole.ADMIN) {
+            requireAnotherAdmin(org);
+        }
+        em.remove(membership);
+    }
+
+    public void updateProfile(Caller caller, String orgName, String fullName, String description) {
+        Organization org = get(orgName);
+        policy.require(caller, Action.MANAGE_ORG, new Resources.Org(org.getName()));
+        if (fullName == null || fullName.isBlank() || fullName.length() > 100) {
+            throw new InvalidInputException("The full name must be 1 to 100 characters long.");
+        }
+        if (description != null && description.length() > 2000) {
+            throw new InvalidInputException("The description can be at most 2000 characters long.");
+        }
+        org.updateProfile(fullName.trim(), blankToNull(description));
+    }
+
+    /** A new organization token (read access to the organization's repositories); returned once. */
+    public String refreshToken(Caller caller, String orgName) {
+        Organization org = get(orgName);
+        policy.require(caller, Action.REFRESH_ORG_TOKEN, new Resources.Org(org.getName()));
+        return org.newToken(clock.instant());
+    }
+
+    private Organization manage(Caller caller, String orgName) {
+        Organization org = get(orgName);
+        policy.require(caller, Action.MANAGE_MEMBERS, new Resources.Org(org.getName()));
+        return org;
+    }
+
+    private Membership existingMembership(Organization org, String username) {
+        return membership(org, username)
+                .orElseThrow(() -> new NotFoundException("MemberNotFound", username + " is not a member of " + org.getName() + "."));
+    }
+
+    private Optional<Membership> membership(Organization org, String username) {
+        return em.createQuery("select m from Membership m where m.organization = :org and m.user.namespace.nameKey = :user", Membership.class)
+                .setParameter("org", org).setParameter("user", Namespace.keyOf(username))
+                .getResultStream().findFirst();
+    }
+
+    private void requireAnotherAdmin(Organization org) {
+        long admins = em.createQuery("select count(m) from Membership m where m.organization = :org and m.role = :admin", Long.class)
+                .setParameter("org", org).setParameter("admin", OrgRole.ADMIN).getSingleResult();
+        if (admins <= 1) {
+            throw new ConflictException("An organization needs at least one admin: make someone else admin first.");
+        }
+    }
+
+    private List<Membership> membersOf(Organization org) {
+        return em.createQuery("select m from Membership m where m.organization = :org order by m.user.namespace.nameKey", Membership.class)
+                .setParameter("org", org).getResultList();
+    }
+
+    private User user(String username) {
+        return accounts.findByUsername(username).orElseThrow(() -> new AccessDeniedException("You must be signed in."));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

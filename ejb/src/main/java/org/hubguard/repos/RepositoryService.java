@@ -1,0 +1,156 @@
+package org.hubguard.repos;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.hubguard.access.Action;
+import org.hubguard.access.Caller;
+import org.hubguard.access.ConflictException;
+import org.hubguard.access.InvalidInputException;
+import org.hubguard.access.NotFoundException;
+import org.hubguard.access.Policy;
+import org.hubguard.access.Resources;
+import org.hubguard.accounts.AccountService;
+import org.hubguard.accounts.NameRules;
+import org.hubguard.accounts.Namespace;
+import org.hubguard.accounts.NamespaceKind;
+import org.hubguard.accounts.User;
+
+/**
+ * Repositories: create, read, rename/move, change visibility, delete. Every operation asks the policy;
+ * a repository the caller may not read is reported as not found, never as forbidden.
+ */
+@Stateless
+public class RepositoryService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Policy policy;
+
+    @Inject
+    AccountService accounts;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Creates a repository in {@code namespace} (the caller's own when null). */
+    public Repository create(Caller caller, RepoType type, String namespace, String name, boolean isPrivate) {
+        String owner = namespace == null || namespace.isBlank() ? caller.username() : namespace.trim();
+        if (owner == null) {
+            policy.require(caller, Action.CREATE_REPO, null); // anonymous or organization token: denied with the right message
+        }
+        Namespace target = namespace(owner);
+        policy.require(caller, Action.CREATE_REPO, new Resources.Namespace(target.getName(), target.getKind() == NamespaceKind.ORGANIZATION));
+        String repoName = checkedName(name);
+        requireFree(type, target, repoName);
+        User creator = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
+        Repository repository = new Repository(target, type, repoName, isPrivate, creator, clock.instant());
+        em.persist(repository);
+        return repository;
+    }
+
+    /** The repository, if the caller may read it; otherwise "not found", exactly as if it did not exist. */
+    public Repository get(Caller caller, RepoType type, String namespace, String name) {
+        Repository repository = find(type, namespace, name)
+                .filter(r -> policy.allows(caller, Action.READ_REPO, r.asResource()))
+                .orElseThrow(() -> notFound(type, namespace, name));
+        return repository;
+    }
+
+    /** The repositories of {@code author} (user or organization) that the caller may read. */
+    public List<Repository> list(Caller caller, RepoType type, String author) {
+        return em.createQuery("select r from Repository r where r.type = :type and r.namespace.nameKey = :key order by r.nameKey", Repository.class)
+                .setParameter("type", type).setParameter("key", Namespace.keyOf(author))
+                .getResultStream()
+                .filter(r -> policy.allows(caller, Action.READ_REPO, r.asResource()))
+                .toList();
+    }
+
+    public void delete(Caller caller, RepoType type, String namespace, String name) {
+        Repository repository = get(caller, type, namespace, name);
+        policy.require(caller, Action.DELETE_REPO, repository.asResource());
+        em.remove(repository);
+    }
+
+    public Repository setVisibility(Caller caller, RepoType type, String namespace, String name, boolean isPrivate) {
+        Repository repository = get(caller, type, namespace, name);
+        policy.require(caller, Action.CHANGE_VISIBILITY, repository.asResource());
+        repository.setPrivate(isPrivate);
+        return repository;
+    }
+
+    /** Renames a repository, or moves it to another namespace the caller may create repositories in. */
+    public Repository move(Caller caller, RepoType type, String from, String to) {
+        String[] source = splitRepoId(from, "fromRepo");
+        String[] target = splitRepoId(to, "toRepo");
+        Repository repository = get(caller, type, source[0], source[1]);
+        policy.require(caller, Action.RENAME_REPO, repository.asResource());
+        Namespace targetNamespace = namespace(target[0]);
+        if (!targetNamespace.getId().equals(repository.getNamespace().getId())) {
+            policy.require(caller, Action.CREATE_REPO,
+                    new Resources.Namespace(targetNamespace.getName(), targetNamespace.getKind() == NamespaceKind.ORGANIZATION));
+        }
+        String newName = checkedName(target[1]);
+        boolean sameRepo = targetNamespace.getId().equals(repository.getNamespace().getId())
+                && newName.equalsIgnoreCase(repository.getName());
+        if (!sameRepo) {
+            requireFree(type, targetNamespace, newName);
+        }
+        repository.moveTo(targetNamespace, newName);
+        return repository;
+    }
+
+    public Optional<Repository> find(RepoType type, String namespace, String name) {
+        if (namespace == null || name == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select r from Repository r where r.type = :type and r.namespace.nameKey = :ns and r.nameKey = :name", Repository.class)
+                .setParameter("type", type)
+                .setParameter("ns", Namespace.keyOf(namespace))
+                .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    /** "namespace/name" into its two parts, or a clear 400. */
+    public static String[] splitRepoId(String repoId, String field) {
+        String[] parts = repoId == null ? new String[0] : repoId.trim().split("/", -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new InvalidInputException(field + " must be 'namespace/name', e.g. 'alice/my-model'.");
+        }
+        return parts;
+    }
+
+    private Namespace namespace(String name) {
+        return em.createQuery("select n from Namespace n where n.nameKey = :key", Namespace.class)
+                .setParameter("key", Namespace.keyOf(name))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("NamespaceNotFound", "There is no user or organization '" + name + "'."));
+    }
+
+    private void requireFree(RepoType type, Namespace namespace, String name) {
+        if (find(type, namespace.getName(), name).isPresent()) {
+            throw new ConflictException("You already created this " + type.wireName() + " repo: "
+                    + namespace.getName() + "/" + name + " exists.");
+        }
+    }
+
+    private static String checkedName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        NameRules.repoNameProblem(trimmed).ifPresent(problem -> {
+            throw new InvalidInputException(problem);
+        });
+        return trimmed;
+    }
+
+    private static NotFoundException notFound(RepoType type, String namespace, String name) {
+        return new NotFoundException("RepoNotFound", "Repository not found: " + type.wireName() + " " + namespace + "/" + name
+                + ". If it is private, make sure you are authenticated with access to it.");
+    }
+}

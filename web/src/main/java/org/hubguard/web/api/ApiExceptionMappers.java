@@ -1,0 +1,85 @@
+package org.hubguard.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.hubguard.access.AccessDeniedException;
+import org.hubguard.access.ConflictException;
+import org.hubguard.access.InvalidInputException;
+import org.hubguard.access.NotFoundException;
+import org.hubguard.accounts.AccountException;
+import org.hubguard.tokens.TokenException;
+import org.hubguard.web.auth.CurrentCaller;
+
+/** The domain's exceptions as the Hub's JSON errors: 400, 401/403, 404 (with X-Error-Code), 409. */
+public final class ApiExceptionMappers {
+
+    private ApiExceptionMappers() {
+    }
+
+    @Provider
+    public static class Denied implements ExceptionMapper<AccessDeniedException> {
+
+        @Inject
+        CurrentCaller caller;
+
+        @Override
+        public Response toResponse(AccessDeniedException e) {
+            return caller.get().isAnonymous()
+                    ? ApiErrors.unauthorized(e.getMessage())
+                    : ApiErrors.of(Response.Status.FORBIDDEN, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+
+        @Inject
+        CurrentCaller caller;
+
+        @Override
+        public Response toResponse(NotFoundException e) {
+            Response.ResponseBuilder response = Response.fromResponse(ApiErrors.of(Response.Status.NOT_FOUND, e.getMessage()))
+                    .header("X-Error-Code", e.getCode());
+            if (caller.get().isAnonymous()) {
+                // Maybe it is private: invite the client to authenticate (git asks for credentials on this).
+                response.header("WWW-Authenticate", "Basic realm=\"hubguard\"");
+            }
+            return response.build();
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return ApiErrors.of(Response.Status.CONFLICT, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+        @Override
+        public Response toResponse(InvalidInputException e) {
+            return ApiErrors.of(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class InvalidAccountInput implements ExceptionMapper<AccountException> {
+        @Override
+        public Response toResponse(AccountException e) {
+            return ApiErrors.of(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class InvalidTokenInput implements ExceptionMapper<TokenException> {
+        @Override
+        public Response toResponse(TokenException e) {
+            return ApiErrors.of(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+}

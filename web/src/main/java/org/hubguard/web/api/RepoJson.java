@@ -1,0 +1,33 @@
+package org.hubguard.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+import org.hubguard.repos.RepoType;
+import org.hubguard.repos.Repository;
+
+/** A repository as the Hub's repo-info JSON. */
+final class RepoJson {
+
+    private RepoJson() {
+    }
+
+    static JsonObjectBuilder info(Repository repo) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("_id", String.valueOf(repo.getId()))
+                .add("id", repo.getFullName())
+                .add("author", repo.getNamespaceName())
+                .add("private", repo.isPrivate())
+                .add("createdAt", repo.getCreatedAt().toString())
+                .add("siblings", Json.createArrayBuilder()); // files come with git
+        if (repo.getType() == RepoType.MODEL) {
+            json.add("modelId", repo.getFullName());
+        }
+        return json;
+    }
+
+    static RepoType type(String wireName) {
+        return RepoType.fromWireName(wireName).orElseThrow(() ->
+                new org.hubguard.access.InvalidInputException("'type' must be 'model' or 'dataset'."));
+    }
+}

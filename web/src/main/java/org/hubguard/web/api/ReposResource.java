@@ -1,0 +1,81 @@
+package org.hubguard.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hubguard.repos.RepoType;
+import org.hubguard.repos.Repository;
+import org.hubguard.repos.RepositoryService;
+import org.hubguard.web.BaseUrl;
+import org.hubguard.web.auth.CurrentCaller;
+
+/** {@code /api/repos/create|delete|move}, with the Hugging Face Hub's request and response shapes. */
+@Path("repos")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ReposResource {
+
+    @Inject
+    RepositoryService repositories;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    HttpServletRequest request;
+
+    /** {name, organization?, type?, private? | visibility?} → {url, id, name} */
+    @POST
+    @Path("create")
+    public Response create(JsonObject body) {
+        JsonBodies.required(body);
+        RepoType type = RepoJson.type(JsonBodies.string(body, "type"));
+        Boolean isPrivate = JsonBodies.bool(body, "private");
+        String visibility = JsonBodies.string(body, "visibility");
+        if (visibility != null && !visibility.equals("public") && !visibility.equals("private")) {
+            throw new org.hubguard.access.InvalidInputException("'visibility' must be 'public' or 'private'.");
+        }
+        boolean makePrivate = isPrivate != null ? isPrivate : "private".equals(visibility);
+        Repository repo = repositories.create(caller.get(), type, JsonBodies.string(body, "organization"),
+                JsonBodies.requiredString(body, "name"), makePrivate);
+        return Response.ok(Json.createObjectBuilder()
+                .add("url", BaseUrl.of(request) + repo.getPath())
+                .add("id", String.valueOf(repo.getId()))
+                .add("name", repo.getFullName())
+                .build()).build();
+    }
+
+    /** {name, organization?, type?} */
+    @DELETE
+    @Path("delete")
+    public Response delete(JsonObject body) {
+        JsonBodies.required(body);
+        String name = JsonBodies.requiredString(body, "name");
+        String organization = JsonBodies.string(body, "organization");
+        String[] repoId = name.contains("/") ? RepositoryService.splitRepoId(name, "name")
+                : new String[] {organization == null ? caller.getUsername() : organization, name};
+        repositories.delete(caller.get(), RepoJson.type(JsonBodies.string(body, "type")), repoId[0], repoId[1]);
+        return Response.ok(Json.createObjectBuilder().build()).build();
+    }
+
+    /** {fromRepo, toRepo, type?} */
+    @POST
+    @Path("move")
+    public Response move(JsonObject body) {
+        JsonBodies.required(body);
+        Repository repo = repositories.move(caller.get(), RepoJson.type(JsonBodies.string(body, "type")),
+                JsonBodies.requiredString(body, "fromRepo"), JsonBodies.requiredString(body, "toRepo"));
+        return Response.ok(Json.createObjectBuilder().add("name", repo.getFullName())
+                .add("url", BaseUrl.of(request) + repo.getPath()).build()).build();
+    }
+}
