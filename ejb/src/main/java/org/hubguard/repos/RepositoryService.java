@@ -88,8 +88,8 @@ public class RepositoryService {
 
     /** Renames a repository, or moves it to another namespace the caller may create repositories in. */
     public Repository move(Caller caller, RepoType type, String from, String to) {
-        String[] source = splitRepoId(from, "fromRepo");
-        String[] target = splitRepoId(to, "toRepo");
+        String[] source = RepoIds.split(from, "fromRepo");
+        String[] target = RepoIds.split(to, "toRepo");
         Repository repository = get(caller, type, source[0], source[1]);
         policy.require(caller, Action.RENAME_REPO, repository.asResource());
         Namespace targetNamespace = namespace(target[0]);
@@ -116,15 +116,6 @@ public class RepositoryService {
                 .setParameter("ns", Namespace.keyOf(namespace))
                 .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
                 .getResultStream().findFirst();
-    }
-
-    /** "namespace/name" into its two parts, or a clear 400. */
-    public static String[] splitRepoId(String repoId, String field) {
-        String[] parts = repoId == null ? new String[0] : repoId.trim().split("/", -1);
-        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new InvalidInputException(field + " must be 'namespace/name', e.g. 'alice/my-model'.");
-        }
-        return parts;
     }
 
     private Namespace namespace(String name) {

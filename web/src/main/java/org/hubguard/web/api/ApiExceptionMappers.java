@@ -52,6 +52,30 @@ public final class ApiExceptionMappers {
     }
 
     @Provider
+    public static class MalformedJson implements ExceptionMapper<jakarta.json.JsonException> {
+        @Override
+        public Response toResponse(jakarta.json.JsonException e) {
+            return ApiErrors.of(Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** Anything unexpected: a JSON 500 without internals; the details go to the server log. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof jakarta.ws.rs.WebApplicationException web) {
+                return new WebApplicationExceptionMapper().toResponse(web);
+            }
+            LOG.log(java.util.logging.Level.SEVERE, "Unexpected error in an API request", e);
+            return ApiErrors.of(Response.Status.INTERNAL_SERVER_ERROR, "hubguard could not complete this request; nothing was changed.");
+        }
+    }
+
+    @Provider
     public static class Conflict implements ExceptionMapper<ConflictException> {
         @Override
         public Response toResponse(ConflictException e) {

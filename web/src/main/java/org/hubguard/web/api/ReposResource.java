@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hubguard.repos.RepoIds;
 import org.hubguard.repos.RepoType;
 import org.hubguard.repos.Repository;
 import org.hubguard.repos.RepositoryService;
@@ -62,7 +63,7 @@ public class ReposResource {
         JsonBodies.required(body);
         String name = JsonBodies.requiredString(body, "name");
         String organization = JsonBodies.string(body, "organization");
-        String[] repoId = name.contains("/") ? RepositoryService.splitRepoId(name, "name")
+        String[] repoId = name.contains("/") ? RepoIds.split(name, "name")
                 : new String[] {organization == null ? caller.getUsername() : organization, name};
         repositories.delete(caller.get(), RepoJson.type(JsonBodies.string(body, "type")), repoId[0], repoId[1]);
         return Response.ok(Json.createObjectBuilder().build()).build();

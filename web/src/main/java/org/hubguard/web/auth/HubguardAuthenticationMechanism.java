@@ -168,6 +168,8 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        // The answer is complete: SEND_CONTINUE tells the container to send it as it is (SEND_FAILURE would
+        // make it try to send an error page of its own on the committed response).
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 }

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.RequestScoped;
+import java.io.Serializable;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -31,10 +34,14 @@ import org.hubguard.web.auth.CurrentCaller;
  * Backs the organization pages ({@code /organizations/show|members|settings?name=...}): profile and
  * repositories for everyone, members for members, member management, profile and token for admins. Each
  * control is shown only when the policy allows it, and the server asks the policy again on every action.
+ * View-scoped so that a postback knows which organization it is about before the buttons are decoded;
+ * the organization itself is read again on every request.
  */
 @Named
-@RequestScoped
-public class OrganizationPages {
+@ViewScoped
+public class OrganizationPages implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     OrganizationService organizations;
@@ -49,19 +56,16 @@ public class OrganizationPages {
     CurrentCaller caller;
 
     private String name;
-    private Organization org;
-    private List<Membership> members;
+    private transient Organization org;
     private String newMember;
     private String newMemberRole = OrgRole.READ.wireName();
     private String fullName;
     private String description;
-    private String newToken;
-    private final Map<String, String> roleChoice = new HashMap<>();
+    private final HashMap<String, String> roleChoice = new HashMap<>();
 
     /** f:viewAction: 404 for an unknown organization. */
     public void load() {
-        org = organizations.find(name).orElse(null);
-        if (org == null) {
+        if (getOrg() == null) {
             Pages.sendError(404, "There is no organization '" + name + "'.");
         } else if (fullName == null) {
             fullName = org.getFullName();
@@ -72,13 +76,20 @@ public class OrganizationPages {
     /** f:viewAction of the members and settings pages: 403 for those who may not see them. */
     public void requireMember() {
         load();
-        if (org != null && !can("READ_ORG")) {
+        if (getOrg() != null && caller.get().isAnonymous()) {
+            Pages.redirect("/login?next=" + URLEncoder.encode(currentPage(), StandardCharsets.UTF_8));
+        } else if (getOrg() != null && !can("READ_ORG")) {
             Pages.sendError(403, "Only members of " + org.getName() + " can see this page.");
         }
     }
 
+    private static String currentPage() {
+        var request = (jakarta.servlet.http.HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
     public boolean can(String action) {
-        return org != null && policy.allows(caller.get(), Action.valueOf(action), new Resources.Org(org.getName()));
+        return getOrg() != null && policy.allows(caller.get(), Action.valueOf(action), new Resources.Org(org.getName()));
     }
 
     public List<Repository> getModels() {
@@ -90,10 +101,7 @@ public class OrganizationPages {
     }
 
     public List<Membership> getMembers() {
-        if (members == null) {
-            members = organizations.members(caller.get(), org.getName());
-        }
-        return members;
+        return organizations.members(caller.get(), getOrg().getName());
     }
 
     public OrgRole[] getRoles() {
@@ -101,7 +109,7 @@ public class OrganizationPages {
     }
 
     public void addMember() {
-        act(() -> organizations.addMember(caller.get(), org.getName(), newMember == null ? "" : newMember.trim(), role(newMemberRole)),
+        act(() -> organizations.addMember(caller.get(), getOrg().getName(), newMember == null ? "" : newMember.trim(), role(newMemberRole)),
                 (newMember == null ? "" : newMember.trim()) + " is now a member with the " + newMemberRole + " role.", "members");
     }
 
@@ -115,22 +123,24 @@ public class OrganizationPages {
 
     public void changeRole(String username) {
         String role = getRoleChoice().get(username);
-        act(() -> organizations.changeRole(caller.get(), org.getName(), username, role(role)),
+        act(() -> organizations.changeRole(caller.get(), getOrg().getName(), username, role(role)),
                 username + " now has the " + role + " role.", "members");
     }
 
     public void removeMember(String username) {
-        act(() -> organizations.removeMember(caller.get(), org.getName(), username),
+        act(() -> organizations.removeMember(caller.get(), getOrg().getName(), username),
                 username + " is no longer a member; their access ends with their next request.", "members");
     }
 
     public void updateProfile() {
-        act(() -> organizations.updateProfile(caller.get(), org.getName(), fullName, description), "The profile was saved.", "settings");
+        act(() -> organizations.updateProfile(caller.get(), getOrg().getName(), fullName, description), "The profile was saved.", "settings");
     }
 
     public void refreshToken() {
         try {
-            newToken = organizations.refreshToken(caller.get(), org.getName());
+            // Kept for this response only: never in the view state or the session.
+            String secret = organizations.refreshToken(caller.get(), getOrg().getName());
+            FacesContext.getCurrentInstance().getExternalContext().getRequestMap().put("newOrgToken", secret);
             org = organizations.get(org.getName());
         } catch (AccessDeniedException e) {
             Pages.error(null, e.getMessage());
@@ -141,9 +151,8 @@ public class OrganizationPages {
         try {
             action.run();
             Pages.info(success);
-            Pages.redirect("/organizations/" + page + "?name=" + URLEncoder.encode(org.getName(), StandardCharsets.UTF_8));
+            Pages.redirect("/organizations/" + page + "?name=" + URLEncoder.encode(getOrg().getName(), StandardCharsets.UTF_8));
         } catch (InvalidInputException | ConflictException | AccessDeniedException | NotFoundException e) {
-            members = null;
             Pages.error(null, e.getMessage());
         }
     }
@@ -153,6 +162,9 @@ public class OrganizationPages {
     }
 
     public Organization getOrg() {
+        if (org == null && name != null) {
+            org = organizations.find(name).orElse(null);
+        }
         return org;
     }
 
@@ -196,7 +208,4 @@ public class OrganizationPages {
         this.description = description;
     }
 
-    public String getNewToken() {
-        return newToken;
-    }
 }

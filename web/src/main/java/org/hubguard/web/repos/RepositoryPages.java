@@ -3,7 +3,9 @@ package org.hubguard.web.repos;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import java.io.Serializable;
+
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -16,6 +18,7 @@ import org.hubguard.access.OrgRole;
 import org.hubguard.access.Policy;
 import org.hubguard.orgs.Membership;
 import org.hubguard.orgs.OrganizationService;
+import org.hubguard.repos.RepoIds;
 import org.hubguard.repos.RepoType;
 import org.hubguard.repos.Repository;
 import org.hubguard.repos.RepositoryService;
@@ -24,11 +27,14 @@ import org.hubguard.web.auth.CurrentCaller;
 
 /**
  * Backs {@code /repos/new}, {@code /repos/show} and {@code /repos/settings} ({@code ?type=model&id=ns/name}).
- * A repository the caller may not read is a 404, exactly like a missing one.
+ * A repository the caller may not read is a 404, exactly like a missing one. View-scoped so that a
+ * postback knows its repository before the buttons are decoded; the repository is read again per request.
  */
 @Named
-@RequestScoped
-public class RepositoryPages {
+@ViewScoped
+public class RepositoryPages implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     RepositoryService repositories;
@@ -44,7 +50,7 @@ public class RepositoryPages {
 
     private String type = RepoType.MODEL.wireName();
     private String id;
-    private Repository repo;
+    private transient Repository repo;
 
     private String owner;
     private String name;
@@ -55,9 +61,11 @@ public class RepositoryPages {
     /** f:viewAction of show and settings. */
     public void load() {
         try {
-            String[] parts = RepositoryService.splitRepoId(id, "id");
+            String[] parts = RepoIds.split(id, "id");
             repo = repositories.get(caller.get(), repoType(), parts[0], parts[1]);
-            newId = repo.getFullName();
+            if (newId == null) {
+                newId = repo.getFullName();
+            }
         } catch (NotFoundException | InvalidInputException e) {
             Pages.sendError(404, e.getMessage());
         }
@@ -66,13 +74,13 @@ public class RepositoryPages {
     /** f:viewAction of settings: only those who may change the repository see it. */
     public void requireManager() {
         load();
-        if (repo != null && !can("RENAME_REPO") && !can("CHANGE_VISIBILITY") && !can("DELETE_REPO")) {
+        if (getRepo() != null && !can("RENAME_REPO") && !can("CHANGE_VISIBILITY") && !can("DELETE_REPO")) {
             Pages.sendError(403, "You cannot change the settings of " + repo.getFullName() + ".");
         }
     }
 
     public boolean can(String action) {
-        return repo != null && policy.allows(caller.get(), Action.valueOf(action), repo.asResource());
+        return getRepo() != null && policy.allows(caller.get(), Action.valueOf(action), repo.asResource());
     }
 
     /** Where the caller may create repositories: their own namespace and organizations where they are contributor or more. */
@@ -99,7 +107,7 @@ public class RepositoryPages {
 
     public void move() {
         try {
-            Repository moved = repositories.move(caller.get(), repo.getType(), repo.getFullName(), newId);
+            Repository moved = repositories.move(caller.get(), getRepo().getType(), repo.getFullName(), newId);
             Pages.info("The repository is now " + moved.getFullName() + ".");
             Pages.redirect(showUrl(moved));
         } catch (InvalidInputException | ConflictException | AccessDeniedException | NotFoundException e) {
@@ -109,7 +117,7 @@ public class RepositoryPages {
 
     public void toggleVisibility() {
         try {
-            Repository changed = repositories.setVisibility(caller.get(), repo.getType(), repo.getNamespaceName(), repo.getName(), !repo.isPrivate());
+            Repository changed = repositories.setVisibility(caller.get(), getRepo().getType(), repo.getNamespaceName(), repo.getName(), !repo.isPrivate());
             Pages.info(changed.getFullName() + " is now " + (changed.isPrivate() ? "private." : "public."));
             Pages.redirect(showUrl(changed).replace("/repos/show", "/repos/settings"));
         } catch (AccessDeniedException | NotFoundException e) {
@@ -118,8 +126,8 @@ public class RepositoryPages {
     }
 
     public void delete() {
-        if (confirmName == null || !confirmName.trim().equals(repo.getFullName())) {
-            Pages.error(null, "Type " + repo.getFullName() + " to confirm the deletion.");
+        if (getRepo() == null || confirmName == null || !confirmName.trim().equals(repo.getFullName())) {
+            Pages.error(null, "Type " + (repo == null ? "the repository's full name" : repo.getFullName()) + " to confirm the deletion.");
             return;
         }
         try {
@@ -140,6 +148,14 @@ public class RepositoryPages {
     }
 
     public Repository getRepo() {
+        if (repo == null && id != null) {
+            try {
+                String[] parts = RepoIds.split(id, "id");
+                repo = repositories.get(caller.get(), repoType(), parts[0], parts[1]);
+            } catch (NotFoundException | InvalidInputException e) {
+                return null;
+            }
+        }
         return repo;
     }
 
