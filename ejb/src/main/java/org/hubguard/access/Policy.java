@@ -41,6 +41,11 @@ public class Policy {
                 .getResultStream().findFirst();
     }
 
+    /** Why the caller is refused the action, in words for the user (also shown by git as "remote error"). */
+    public String denialReason(Caller caller, Action action) {
+        return deniedMessage(caller, action);
+    }
+
     private static String deniedMessage(Caller caller, Action action) {
         if (caller == null || caller.isAnonymous()) {
             return "You must be signed in (or send an access token).";

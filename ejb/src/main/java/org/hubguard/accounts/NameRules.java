@@ -31,6 +31,11 @@ public final class NameRules {
 
     public static final int REPO_MAX_LENGTH = 96;
 
+    /** Whether {@code segment} is one of hubguard's own first path segments (pages, API, static files). */
+    public static boolean isReserved(String segment) {
+        return RESERVED.contains(Namespace.keyOf(segment));
+    }
+
     /** Why {@code name} cannot be a user or organization name, or empty when it can. */
     public static Optional<String> problemWith(String name) {
         if (name == null || name.isBlank()) {

@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.eclipse.jgit.lib.PersonIdent;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
 import org.hubguard.access.ConflictException;
@@ -21,6 +26,7 @@ import org.hubguard.accounts.NameRules;
 import org.hubguard.accounts.Namespace;
 import org.hubguard.accounts.NamespaceKind;
 import org.hubguard.accounts.User;
+import org.hubguard.git.GitStorage;
 
 /**
  * Repositories: create, read, rename/move, change visibility, delete. Every operation asks the policy;
@@ -38,6 +44,14 @@ public class RepositoryService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    GitStorage storage;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private static final PersonIdent HUBGUARD = new PersonIdent("hubguard", "hubguard@localhost");
+
     private final Clock clock = Clock.systemUTC();
 
     /** Creates a repository in {@code namespace} (the caller's own when null). */
@@ -53,6 +67,14 @@ public class RepositoryService {
         User creator = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
         Repository repository = new Repository(target, type, repoName, isPrivate, creator, clock.instant());
         em.persist(repository);
+        em.flush(); // the id names the git directory
+        long id = repository.getId();
+        storage.create(id, creator == null ? HUBGUARD : new PersonIdent(creator.getUsername(), creator.getEmail()));
+        afterCompletion(committed -> {
+            if (!committed) {
+                storage.delete(id); // no directory without its row
+            }
+        });
         return repository;
     }
 
@@ -76,7 +98,13 @@ public class RepositoryService {
     public void delete(Caller caller, RepoType type, String namespace, String name) {
         Repository repository = get(caller, type, namespace, name);
         policy.require(caller, Action.DELETE_REPO, repository.asResource());
+        long id = repository.getId();
         em.remove(repository);
+        afterCompletion(committed -> {
+            if (committed) {
+                storage.delete(id); // only once the row is gone for good
+            }
+        });
     }
 
     public Repository setVisibility(Caller caller, RepoType type, String namespace, String name, boolean isPrivate) {
@@ -116,6 +144,19 @@ public class RepositoryService {
                 .setParameter("ns", Namespace.keyOf(namespace))
                 .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
                 .getResultStream().findFirst();
+    }
+
+    private void afterCompletion(java.util.function.Consumer<Boolean> action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                action.accept(status == Status.STATUS_COMMITTED);
+            }
+        });
     }
 
     private Namespace namespace(String name) {

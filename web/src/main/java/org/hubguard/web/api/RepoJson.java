@@ -12,6 +12,19 @@ final class RepoJson {
     private RepoJson() {
     }
 
+    /** Repo info with the head of main and its files, as the Hub's repo info has them. */
+    static JsonObjectBuilder info(Repository repo, org.hubguard.git.GitReader git) {
+        JsonObjectBuilder json = info(repo);
+        git.resolve(repo.getId(), org.hubguard.git.GitStorage.MAIN).ifPresent(head -> {
+            json.add("sha", head.name());
+            jakarta.json.JsonArrayBuilder siblings = Json.createArrayBuilder();
+            git.tree(repo.getId(), head, "", true).orElse(java.util.List.of())
+                    .forEach(entry -> siblings.add(Json.createObjectBuilder().add("rfilename", entry.path())));
+            json.add("siblings", siblings);
+        });
+        return json;
+    }
+
     static JsonObjectBuilder info(Repository repo) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("_id", String.valueOf(repo.getId()))

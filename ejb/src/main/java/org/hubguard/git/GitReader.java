@@ -1,0 +1,134 @@
+package org.hubguard.git;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Reads revisions, trees, files and history from the bare repositories; never holds a whole file in memory. */
+@ApplicationScoped
+public class GitReader {
+
+    @Inject
+    GitStorage storage;
+
+    /** The commit a revision (branch, tag or commit id) names, if any. */
+    public Optional<ObjectId> resolve(long repositoryId, String revision) {
+        try (Repository repo = storage.open(repositoryId)) {
+            return Optional.ofNullable(repo.resolve(revision + "^{commit}"));
+        } catch (RevisionSyntaxException | AmbiguousObjectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The entries under {@code path} ("" for the root) at {@code commit}: directly under it, or every file
+     * below it when {@code recursive}. Empty when the path is not a directory.
+     */
+    public Optional<List<TreeEntry>> tree(long repositoryId, ObjectId commit, String path, boolean recursive) {
+        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            RevCommit revCommit = walk.parseCommit(commit);
+            TreeWalk tree;
+            if (path.isEmpty()) {
+                tree = new TreeWalk(repo, reader);
+                tree.addTree(revCommit.getTree());
+            } else {
+                TreeWalk dir = TreeWalk.forPath(repo, reader, path, revCommit.getTree());
+                if (dir == null || dir.getFileMode(0) != FileMode.TREE) {
+                    return Optional.empty();
+                }
+                tree = new TreeWalk(repo, reader);
+                tree.addTree(dir.getObjectId(0));
+            }
+            tree.setRecursive(recursive);
+            List<TreeEntry> entries = new ArrayList<>();
+            String prefix = path.isEmpty() ? "" : path + "/";
+            while (tree.next()) {
+                boolean directory = tree.getFileMode(0) == FileMode.TREE;
+                ObjectId id = tree.getObjectId(0);
+                long size = directory ? 0 : reader.getObjectSize(id, Constants.OBJ_BLOB);
+                entries.add(new TreeEntry(directory ? "directory" : "file", prefix + tree.getPathString(), id.name(), size));
+            }
+            tree.close();
+            return Optional.of(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file at {@code path} of {@code commit}, if it is a file. */
+    public Optional<TreeEntry> file(long repositoryId, ObjectId commit, String path) {
+        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            TreeWalk found = TreeWalk.forPath(repo, reader, path, walk.parseCommit(commit).getTree());
+            if (found == null || (found.getFileMode(0).getBits() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                return Optional.empty();
+            }
+            ObjectId id = found.getObjectId(0);
+            return Optional.of(new TreeEntry("file", path, id.name(), reader.getObjectSize(id, Constants.OBJ_BLOB)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Streams {@code length} bytes of a blob from {@code offset} to {@code out}. */
+    public void copy(long repositoryId, String blobId, long offset, long length, OutputStream out) throws IOException {
+        try (Repository repo = storage.open(repositoryId)) {
+            ObjectLoader loader = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB);
+            try (InputStream in = loader.openStream()) {
+                in.skipNBytes(offset);
+                byte[] buffer = new byte[64 * 1024];
+                long left = length;
+                while (left > 0) {
+                    int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (read < 0) {
+                        break;
+                    }
+                    out.write(buffer, 0, read);
+                    left -= read;
+                }
+            }
+        }
+    }
+
+    /** Commits reachable from {@code commit}, newest first, skipping {@code skip}, at most {@code limit}. */
+    public List<CommitInfo> commits(long repositoryId, ObjectId commit, int skip, int limit) {
+        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(commit));
+            List<CommitInfo> commits = new ArrayList<>();
+            int index = 0;
+            for (RevCommit c : walk) {
+                if (index++ < skip) {
+                    continue;
+                }
+                if (commits.size() == limit) {
+                    break;
+                }
+                commits.add(new CommitInfo(c.name(), c.getShortMessage(), c.getFullMessage(),
+                        List.of(c.getAuthorIdent().getName()), c.getAuthorIdent().getWhenAsInstant()));
+            }
+            return commits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.hubguard.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.hubguard.config.Settings;
+
+/**
+ * The bare git repositories on disk, one per hubguard repository, named by its database id: renaming or
+ * moving a repository never touches the disk. Root: {@code HUBGUARD_GIT_DIR}, default
+ * {@code <server data dir>/hubguard/git}.
+ */
+@ApplicationScoped
+public class GitStorage {
+
+    public static final String MAIN = "main";
+
+    static final String GITATTRIBUTES = """
+            # Large binary files are stored as regular git blobs; hubguard checks each one.
+            *.bin binary
+            *.ckpt binary
+            *.gguf binary
+            *.h5 binary
+            *.onnx binary
+            *.parquet binary
+            *.pkl binary
+            *.pt binary
+            *.pth binary
+            *.safetensors binary
+            """;
+
+    private final Path root = Path.of(Settings.get("hubguard.git.dir",
+            Path.of(System.getProperty("jboss.server.data.dir", "."), "hubguard", "git").toString()));
+
+    public Path pathOf(long repositoryId) {
+        return root.resolve(repositoryId + ".git");
+    }
+
+    /** A bare repository with branch {@code main} and one commit holding {@code .gitattributes}. */
+    public void create(long repositoryId, PersonIdent author) {
+        Path dir = pathOf(repositoryId);
+        try {
+            Files.createDirectories(root);
+            try (Git git = Git.init().setBare(true).setInitialBranch(MAIN).setGitDir(dir.toFile()).call();
+                 ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, GITATTRIBUTES.getBytes(StandardCharsets.UTF_8));
+                TreeFormatter tree = new TreeFormatter();
+                tree.append(".gitattributes", FileMode.REGULAR_FILE, blob);
+                CommitBuilder commit = new CommitBuilder();
+                commit.setTreeId(inserter.insert(tree));
+                commit.setAuthor(author);
+                commit.setCommitter(author);
+                commit.setMessage("Initial commit\n");
+                ObjectId commitId = inserter.insert(commit);
+                inserter.flush();
+                RefUpdate update = git.getRepository().updateRef(Constants.R_HEADS + MAIN);
+                update.setNewObjectId(commitId);
+                update.setExpectedOldObjectId(ObjectId.zeroId());
+                RefUpdate.Result result = update.update();
+                if (result != RefUpdate.Result.NEW) {
+                    throw new IOException("could not create branch main: " + result);
+                }
+            }
+        } catch (IOException | GitAPIException e) {
+            delete(repositoryId);
+            throw new IllegalStateException("Could not create the git repository " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the bare repository; the caller closes it. */
+    public Repository open(long repositoryId) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(pathOf(repositoryId).toFile()).setMustExist(true).build();
+    }
+
+    public void delete(long repositoryId) {
+        Path dir = pathOf(repositoryId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
