@@ -60,14 +60,18 @@ public class GitReader {
                 tree = new TreeWalk(repo, reader);
                 tree.addTree(dir.getObjectId(0));
             }
-            tree.setRecursive(recursive);
+            // Like the Hub, a recursive listing reports each directory too, before its contents.
+            tree.setRecursive(false);
             List<TreeEntry> entries = new ArrayList<>();
             String prefix = path.isEmpty() ? "" : path + "/";
             while (tree.next()) {
-                boolean directory = tree.getFileMode(0) == FileMode.TREE;
+                boolean directory = tree.isSubtree();
                 ObjectId id = tree.getObjectId(0);
                 long size = directory ? 0 : reader.getObjectSize(id, Constants.OBJ_BLOB);
                 entries.add(new TreeEntry(directory ? "directory" : "file", prefix + tree.getPathString(), id.name(), size));
+                if (directory && recursive) {
+                    tree.enterSubtree();
+                }
             }
             tree.close();
             return Optional.of(entries);

@@ -57,7 +57,8 @@ class OrganizationsAndReposApiIT extends TestServer {
         assertEquals(alice + "/tiny-llm", info.getString("id"));
         assertEquals(alice, info.getString("author"));
         assertTrue(info.getBoolean("private"));
-        assertEquals(0, info.getJsonArray("siblings").size());
+        assertEquals(".gitattributes", info.getJsonArray("siblings").getJsonObject(0).getString("rfilename"), "the initial commit");
+        assertEquals(40, info.getString("sha").length());
 
         assertEquals(200, Json.send("POST", "/api/repos/create", "{\"name\":\"corpus\",\"type\":\"dataset\",\"organization\":" + q(org) + "}", aliceWrite).statusCode());
         assertEquals(org + "/corpus", json(Json.send("GET", "/api/datasets/" + org + "/corpus", null, Credential.NONE)).getString("id"));

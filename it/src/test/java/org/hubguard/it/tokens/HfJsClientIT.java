@@ -4,6 +4,7 @@ import static org.hubguard.it.support.Users.PASSWORD;
 import static org.hubguard.it.support.Users.emailOf;
 import static org.hubguard.it.support.Users.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -58,6 +59,36 @@ class HfJsClientIT extends TestServer {
         Result refused = run(CLIENT_DIR, org.hubguard.tokens.TokenFormat.generate(), "node", "whoami.mjs");
         assertEquals(1, refused.exitCode, refused.output);
         assertTrue(refused.output.contains("Invalid credentials in Authorization header"), "the client shows hubguard's message: " + refused.output);
+    }
+
+    @Test
+    void createUploadListDownloadAndDeleteWithTheClient() throws Exception {
+        String name = uniqueName("jsfiles");
+        BROWSER.signUp(name, emailOf(name), PASSWORD);
+        BROWSER.signIn(name, PASSWORD);
+        String token = TokenPages.create(BROWSER, "js-files", "write");
+
+        ProcessBuilder files = new ProcessBuilder("node", "files.mjs").directory(CLIENT_DIR.toFile()).redirectErrorStream(true);
+        files.environment().put("HUB_URL", BASE_URL);
+        files.environment().put("HF_TOKEN", token);
+        files.environment().put("REPO", name + "/tiny-model");
+        Process process = files.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, process.exitValue(), output);
+        JsonObject report = Json.createReader(new StringReader(output.trim())).readObject();
+        assertEquals(BASE_URL + "/" + name + "/tiny-model", report.getString("created"));
+        assertEquals(40, report.getString("commitOid").length());
+        assertEquals(java.util.List.of("file:.gitattributes:" + report.getJsonArray("files").getString(0).split(":")[2],
+                        "file:README.md:13", "file:config.json:33", "directory:weights:0", "file:weights/part-1.bin:6"),
+                report.getJsonArray("files").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals("{\"architectures\": [\"TinyModel\"]}\n", report.getString("config"));
+        assertEquals("[0,1,2,3,254,255]", report.getJsonArray("weights").toString());
+        assertTrue(report.getBoolean("readmeExists"));
+        assertFalse(report.getBoolean("missingExists"));
+        assertTrue(report.isNull("missingDownload"));
+        assertFalse(report.getBoolean("readmeAfterDelete"));
+        assertTrue(report.getBoolean("deleted"));
     }
 
     private record Result(int exitCode, String output) {

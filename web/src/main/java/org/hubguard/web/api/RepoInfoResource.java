@@ -1,6 +1,12 @@
 package org.hubguard.web.api;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.POST;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Context;
@@ -9,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.jgit.lib.ObjectId;
 import org.hubguard.access.NotFoundException;
 import org.hubguard.git.CommitInfo;
+import org.hubguard.git.CommitService;
 import org.hubguard.git.GitReader;
 import org.hubguard.git.TreeEntry;
 import jakarta.inject.Inject;
@@ -49,6 +56,12 @@ public class RepoInfoResource {
 
     @Inject
     GitReader git;
+
+    @Inject
+    CommitService commits;
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
 
     @Context
     UriInfo uri;
@@ -146,6 +159,57 @@ public class RepoInfoResource {
             response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("p", page + 1).build() + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    /** {files:[{path, size, sample}]} → {files:[{path, uploadMode:"regular", shouldIgnore:false}], commitOid} */
+    @POST
+    @Path("{namespace}/{name}/preupload/{rev}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response preupload(@PathParam("kind") String kind, @PathParam("namespace") String namespace, @PathParam("name") String name,
+                              @PathParam("rev") String rev, JsonObject body) {
+        Repository repo = repo(kind, namespace, name);
+        JsonBodies.required(body);
+        if (!(body.get("files") instanceof JsonArray files)) {
+            throw new InvalidInputException("Send {\"files\": [{\"path\", \"size\", \"sample\"}]}.");
+        }
+        List<String> paths = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (JsonValue file : files) {
+            if (!(file instanceof JsonObject entry)) {
+                throw new InvalidInputException("Each entry of 'files' must be an object.");
+            }
+            paths.add(JsonBodies.requiredString(entry, "path"));
+            sizes.add(entry.containsKey("size") && entry.get("size") instanceof JsonNumber size ? size.longValue() : 0L);
+        }
+        commits.checkUpload(caller.get(), repo, paths, sizes);
+        ObjectId head = commit(repo, rev);
+        JsonArrayBuilder modes = Json.createArrayBuilder();
+        paths.forEach(path -> modes.add(Json.createObjectBuilder().add("path", path).add("uploadMode", "regular").add("shouldIgnore", false)));
+        return Response.ok(Json.createObjectBuilder().add("files", modes).add("commitOid", head.name()).build()).build();
+    }
+
+    /**
+     * NDJSON lines {"key":"header","value":{summary, description?, parentCommit?}}, {"key":"file","value":{path,
+     * content, encoding:"base64"}}, {"key":"deletedFile","value":{path}}, {"key":"deletedFolder","value":{path}}
+     * → {success, commitOid, commitUrl}
+     */
+    @POST
+    @Path("{namespace}/{name}/commit/{rev}")
+    @Consumes({"application/x-ndjson", MediaType.APPLICATION_JSON})
+    public Response commitFiles(@PathParam("kind") String kind, @PathParam("namespace") String namespace, @PathParam("name") String name,
+                                @PathParam("rev") String rev, @QueryParam("create_pr") String createPr, String body) {
+        Repository repo = repo(kind, namespace, name);
+        if (createPr != null && !createPr.equals("0") && !createPr.equals("false")) {
+            throw new InvalidInputException("Pull requests are not available on hubguard yet; commit to a branch.");
+        }
+        NdjsonCommit parsed = NdjsonCommit.parse(body);
+        String oid = commits.commit(caller.get(), repo, rev, parsed.summary(), parsed.description(), parsed.parentCommit(), parsed.changes());
+        return Response.ok(Json.createObjectBuilder()
+                .add("success", true)
+                .add("commitOid", oid)
+                .add("commitUrl", org.hubguard.web.BaseUrl.of(request) + repo.getPath() + "/commit/" + oid)
+                .add("hookOutput", "")
+                .build()).build();
     }
 
     private Repository repo(String kind, String namespace, String name) {

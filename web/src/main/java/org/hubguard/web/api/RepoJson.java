@@ -18,7 +18,8 @@ final class RepoJson {
         git.resolve(repo.getId(), org.hubguard.git.GitStorage.MAIN).ifPresent(head -> {
             json.add("sha", head.name());
             jakarta.json.JsonArrayBuilder siblings = Json.createArrayBuilder();
-            git.tree(repo.getId(), head, "", true).orElse(java.util.List.of())
+            git.tree(repo.getId(), head, "", true).orElse(java.util.List.of()).stream()
+                    .filter(org.hubguard.git.TreeEntry::isFile)
                     .forEach(entry -> siblings.add(Json.createObjectBuilder().add("rfilename", entry.path())));
             json.add("siblings", siblings);
         });

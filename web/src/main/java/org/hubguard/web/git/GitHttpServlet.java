@@ -18,7 +18,6 @@ import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
 import org.hubguard.access.Policy;
-import org.hubguard.config.Settings;
 import org.hubguard.git.CommitsPushed;
 import org.hubguard.git.GitStorage;
 import org.hubguard.repos.Repository;
@@ -41,8 +40,6 @@ public class GitHttpServlet extends GitServlet {
     /** Beyond this JGit stops reading a pack at once, whatever the file limit says. */
     static final long HARD_OBJECT_LIMIT = 2L * 1024 * 1024 * 1024;
 
-    /** Largest single file in a push; {@code HUBGUARD_GIT_MAX_FILE_SIZE} bytes, default 10 MiB. */
-    static final long MAX_FILE_SIZE = Long.parseLong(Settings.get("hubguard.git.max-file-size", String.valueOf(10L * 1024 * 1024)));
 
     @Inject
     transient GitStorage storage;
@@ -85,7 +82,7 @@ public class GitHttpServlet extends GitServlet {
                 receive.setPreReceiveHook((rp, commands) -> commands.forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason)));
                 return receive;
             }
-            receive.setPreReceiveHook(new PushRules(MAX_FILE_SIZE));
+            receive.setPreReceiveHook(new PushRules());
             receive.setPostReceiveHook((rp, commands) -> announce(repository, who, commands));
             return receive;
         });

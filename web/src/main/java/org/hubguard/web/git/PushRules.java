@@ -2,7 +2,6 @@ package org.hubguard.web.git;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.Locale;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -13,18 +12,13 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
+import org.hubguard.git.GitLimits;
 
 /**
  * The pre-receive checks of every push: only branches and tags, and no file larger than the limit (with
  * a message naming the file). Later policies (signed commits) are added here.
  */
 class PushRules implements PreReceiveHook {
-
-    private final long maxFileSize;
-
-    PushRules(long maxFileSize) {
-        this.maxFileSize = maxFileSize;
-    }
 
     @Override
     public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
@@ -58,10 +52,9 @@ class PushRules implements PreReceiveHook {
             }
             for (RevObject object = walk.nextObject(); object != null; object = walk.nextObject()) {
                 if (object.getType() == Constants.OBJ_BLOB) {
-                    long size = reader.getObjectSize(object, Constants.OBJ_BLOB);
-                    if (size > maxFileSize) {
-                        return "file " + walk.getPathString() + " is " + mib(size) + "; the limit for a file is " + mib(maxFileSize)
-                                + " (" + maxFileSize + " bytes)";
+                    String tooLarge = GitLimits.tooLarge(walk.getPathString(), reader.getObjectSize(object, Constants.OBJ_BLOB));
+                    if (tooLarge != null) {
+                        return tooLarge;
                     }
                 }
             }
@@ -69,9 +62,5 @@ class PushRules implements PreReceiveHook {
         } catch (IOException e) {
             return "could not check the pushed files: " + e.getMessage();
         }
-    }
-
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -1,0 +1,163 @@
+package org.hubguard.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.hubguard.access.Action;
+import org.hubguard.access.Caller;
+import org.hubguard.access.ConflictException;
+import org.hubguard.access.InvalidInputException;
+import org.hubguard.access.NotFoundException;
+import org.hubguard.access.Policy;
+import org.hubguard.accounts.AccountService;
+import org.hubguard.accounts.User;
+import org.hubguard.repos.Repository;
+
+/**
+ * Commits made through the API and the browser editor: written with JGit onto the branch head, authored by
+ * the user, committed by hubguard, and announced like a push. The branch moves by compare-and-swap, so a
+ * concurrent push or commit is never lost: the later one gets 409.
+ */
+@Stateless
+public class CommitService {
+
+    private static final PersonIdent HUBGUARD = new PersonIdent("hubguard", "hubguard@localhost");
+
+    @Inject
+    Policy policy;
+
+    @Inject
+    GitStorage storage;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Event<CommitsPushed> announcements;
+
+    /** Checks write access and paths before any upload (the Hub's preupload step). */
+    public void checkUpload(Caller caller, Repository repository, List<String> paths, List<Long> sizes) {
+        policy.require(caller, Action.WRITE_REPO, repository.asResource());
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
+            RepoPaths.problemWith(path).ifPresent(problem -> {
+                throw new InvalidInputException(problem);
+            });
+            String tooLarge = GitLimits.tooLarge(path, sizes.get(i));
+            if (tooLarge != null) {
+                throw new InvalidInputException(tooLarge);
+            }
+        }
+    }
+
+    /** Makes one commit on {@code branch}; returns its id. */
+    public String commit(Caller caller, Repository repository, String branch, String summary, String description,
+                         String parentCommit, List<FileChange> changes) {
+        policy.require(caller, Action.WRITE_REPO, repository.asResource());
+        if (summary == null || summary.isBlank()) {
+            throw new InvalidInputException("A commit needs a summary.");
+        }
+        if (changes.isEmpty()) {
+            throw new InvalidInputException("A commit needs at least one file change.");
+        }
+        for (FileChange change : changes) {
+            RepoPaths.problemWith(change.path()).ifPresent(problem -> {
+                throw new InvalidInputException(problem);
+            });
+            if (change instanceof FileChange.Put put && GitLimits.tooLarge(put.path(), put.content().length) != null) {
+                throw new InvalidInputException(GitLimits.tooLarge(put.path(), put.content().length));
+            }
+        }
+        User author = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
+        PersonIdent authorIdent = author == null ? HUBGUARD : new PersonIdent(author.getUsername(), author.getEmail());
+        try (org.eclipse.jgit.lib.Repository git = storage.open(repository.getId());
+             RevWalk walk = new RevWalk(git); ObjectInserter inserter = git.newObjectInserter(); ObjectReader reader = git.newObjectReader()) {
+            String ref = Constants.R_HEADS + branch;
+            ObjectId head = git.resolve(ref);
+            if (head == null) {
+                throw new NotFoundException("RevisionNotFound", "There is no branch '" + branch + "'.");
+            }
+            if (parentCommit != null && !parentCommit.isBlank() && !head.name().equals(parentCommit.trim())) {
+                throw new ConflictException("The branch " + branch + " has moved on: the parent commit " + parentCommit.trim()
+                        + " is not its head (" + head.name() + "). Reload and try again.");
+            }
+            RevCommit headCommit = walk.parseCommit(head);
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, headCommit.getTree());
+            builder.finish();
+            DirCacheEditor editor = index.editor();
+            for (FileChange change : changes) {
+                TreeWalk existing = TreeWalk.forPath(git, reader, change.path(), headCommit.getTree());
+                boolean isTree = existing != null && existing.getFileMode(0) == FileMode.TREE;
+                if (change instanceof FileChange.Put put) {
+                    if (isTree) {
+                        throw new InvalidInputException("'" + put.path() + "' is a folder; it cannot be replaced by a file.");
+                    }
+                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, put.content());
+                    editor.add(new DirCacheEditor.PathEdit(put.path()) {
+                        @Override
+                        public void apply(DirCacheEntry entry) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                            entry.setObjectId(blob);
+                            entry.setLength(put.content().length);
+                        }
+                    });
+                } else if (change instanceof FileChange.Delete delete) {
+                    if (existing == null || isTree) {
+                        throw new NotFoundException("EntryNotFound", "There is no file '" + delete.path() + "' to delete.");
+                    }
+                    editor.add(new DirCacheEditor.DeletePath(delete.path()));
+                } else if (change instanceof FileChange.DeleteFolder folder) {
+                    if (!isTree) {
+                        throw new NotFoundException("EntryNotFound", "There is no folder '" + folder.path() + "' to delete.");
+                    }
+                    editor.add(new DirCacheEditor.DeleteTree(folder.path()));
+                }
+            }
+            editor.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            commit.setParentId(head);
+            commit.setAuthor(authorIdent);
+            commit.setCommitter(HUBGUARD);
+            commit.setMessage(summary.trim() + (description == null || description.isBlank() ? "" : "\n\n" + description.trim()) + "\n");
+            ObjectId commitId = inserter.insert(commit);
+            inserter.flush();
+            RefUpdate update = git.updateRef(ref);
+            update.setExpectedOldObjectId(head);
+            update.setNewObjectId(commitId);
+            update.setRefLogMessage("commit via hubguard by " + authorIdent.getName(), false);
+            RefUpdate.Result result = update.update(walk);
+            if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
+                throw new ConflictException("The branch " + branch + " moved on while committing (" + result + "). Reload and try again.");
+            }
+            announcements.fireAsync(new CommitsPushed(repository.getId(), repository.getFullName(), caller.username(),
+                    new ArrayList<>(List.of(new CommitsPushed.RefChange(ref, head.name(), commitId.name())))));
+            return commitId.name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
