@@ -73,7 +73,11 @@ class OrganizationsAndReposApiIT extends TestServer {
         assertEquals(404, Json.send("GET", "/api/models/" + alice + "/tiny-llm", null, aliceWrite).statusCode());
         assertEquals(200, Json.send("GET", "/api/models/" + org + "/tiny-llm", null, aliceWrite).statusCode());
 
+        String id = json(Json.send("GET", "/api/models/" + org + "/tiny-llm", null, aliceWrite)).getString("_id");
+        java.nio.file.Path gitDir = java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "data", "hubguard", "git", id + ".git");
+        assertTrue(java.nio.file.Files.isDirectory(gitDir), "the git repository moved with its row (named by id)");
         assertEquals(200, Json.send("DELETE", "/api/repos/delete", "{\"name\":\"tiny-llm\",\"organization\":" + q(org) + "}", aliceWrite).statusCode());
+        assertTrue(!java.nio.file.Files.exists(gitDir), "deleting the repository removes its git directory");
         HttpResponse<String> gone = Json.send("GET", "/api/models/" + org + "/tiny-llm", null, aliceWrite);
         assertEquals(404, gone.statusCode());
         assertEquals("RepoNotFound", gone.headers().firstValue("X-Error-Code").orElse(""));

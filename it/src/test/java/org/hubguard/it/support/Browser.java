@@ -124,6 +124,12 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
         }
     }
 
+    /** Like {@link #submit}, answering "OK" to the confirmation the button asks for. */
+    public void submitAccepting(String buttonId) {
+        ((JavascriptExecutor) driver).executeScript("window.confirm = function() { return true; };");
+        submit(buttonId);
+    }
+
     public String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }

@@ -35,6 +35,8 @@ public class GitRoutingFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private static final Pattern GIT = Pattern.compile("^/(datasets/)?([^/]+)/([^/]+?)(?:\\.git)?/(info/refs|git-upload-pack|git-receive-pack)$");
+    /** A repository's page, and a commit's (the commit API's commitUrl): redirected to the repository pages. */
+    private static final Pattern PAGE = Pattern.compile("^/(datasets/)?([^/]+)/([^/]+?)(?:\\.git)?(/commit/[0-9a-f]{40})?/?$");
     private static final Pattern FILE = Pattern.compile("^/(datasets/)?([^/]+)/([^/]+)/(resolve|raw)/([^/]+)/(.+)$");
 
     @Inject
@@ -73,6 +75,14 @@ public class GitRoutingFilter extends HttpFilter {
             if (repository.isPresent()) {
                 downloads.serve(repository.get(), decode(file.group(5)), decode(file.group(6)), request, response);
             }
+            return;
+        }
+        Matcher page = PAGE.matcher(path);
+        if (page.matches() && request.getMethod().equals("GET") && !reserved(page.group(1), page.group(2))) {
+            String type = page.group(1) == null ? "model" : "dataset";
+            String target = page.group(4) == null ? "/repos/show" : "/repos/commits";
+            response.sendRedirect(request.getContextPath() + target + "?type=" + type + "&id="
+                    + java.net.URLEncoder.encode(page.group(2) + "/" + page.group(3), java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);

@@ -18,6 +18,15 @@ import org.hubguard.access.OrgRole;
 import org.hubguard.access.Policy;
 import org.hubguard.orgs.Membership;
 import org.hubguard.orgs.OrganizationService;
+import jakarta.servlet.http.Part;
+
+import org.hubguard.git.CommitInfo;
+import org.hubguard.git.CommitService;
+import org.hubguard.git.FileChange;
+import org.hubguard.git.GitLimits;
+import org.hubguard.git.GitReader;
+import org.hubguard.git.GitStorage;
+import org.hubguard.git.TreeEntry;
 import org.hubguard.repos.RepoIds;
 import org.hubguard.repos.RepoType;
 import org.hubguard.repos.Repository;
@@ -48,6 +57,15 @@ public class RepositoryPages implements Serializable {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    GitReader git;
+
+    @Inject
+    CommitService commits;
+
+    /** Files up to this size are shown (and editable) as text. */
+    static final long MAX_SHOWN = 512 * 1024;
+
     private String type = RepoType.MODEL.wireName();
     private String id;
     private transient Repository repo;
@@ -57,6 +75,13 @@ public class RepositoryPages implements Serializable {
     private boolean makePrivate;
     private String newId;
     private String confirmName;
+
+    /** The folder or file shown ("" for the top). */
+    private String path = "";
+    private String fileText;
+    private String summary;
+    private String newFileName;
+    private transient Part upload;
 
     /** f:viewAction of show and settings. */
     public void load() {
@@ -137,6 +162,157 @@ public class RepositoryPages implements Serializable {
         } catch (AccessDeniedException | NotFoundException e) {
             Pages.error(null, e.getMessage());
         }
+    }
+
+    // ---- files, history and the editor ------------------------------------------------------------
+
+    /** The entries directly in the current folder. */
+    public List<TreeEntry> getEntries() {
+        return head().flatMap(commit -> git.tree(getRepo().getId(), commit, path, false)).orElse(List.of());
+    }
+
+    /** The current file, or null when the path is not a file. */
+    public TreeEntry getFile() {
+        if (path.isEmpty()) {
+            return null; // the top folder
+        }
+        return head().flatMap(commit -> git.file(getRepo().getId(), commit, path)).orElse(null);
+    }
+
+    /** The text of the current file, or null when it is binary or too large to show. */
+    public String getText() {
+        TreeEntry file = getFile();
+        if (file == null || file.size() > MAX_SHOWN) {
+            return null;
+        }
+        if (fileText == null) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try {
+                git.copy(getRepo().getId(), file.oid(), 0, file.size(), bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            fileText = TextFiles.decode(bytes.toByteArray());
+        }
+        return fileText;
+    }
+
+    /** The file's text as committed, ignoring what the form submitted. */
+    private String originalText() {
+        String submitted = fileText;
+        fileText = null;
+        String original = getText();
+        fileText = submitted;
+        return original;
+    }
+
+    public List<CommitInfo> getCommits() {
+        return head().map(commit -> git.commits(getRepo().getId(), commit, 0, 100)).orElse(List.of());
+    }
+
+    /** Folders from the top down to the current path, for the breadcrumbs. */
+    public List<String[]> getCrumbs() {
+        List<String[]> crumbs = new ArrayList<>();
+        String soFar = "";
+        for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
+            soFar = soFar.isEmpty() ? part : soFar + "/" + part;
+            crumbs.add(new String[] {part, soFar});
+        }
+        return crumbs;
+    }
+
+    public void saveFile() {
+        String target = path;
+        String original = originalText();
+        String edited = TextFiles.keepLineEndings(fileText == null ? "" : fileText, original != null && original.contains("\r\n"));
+        commitChange(new FileChange.Put(target, edited.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                summary == null || summary.isBlank() ? "Update " + target : summary, "/repos/file", target);
+    }
+
+    public void createFile() {
+        String target = (path.isEmpty() ? "" : path + "/") + (newFileName == null ? "" : newFileName.trim());
+        String text = TextFiles.keepLineEndings(fileText == null ? "" : fileText, false);
+        commitChange(new FileChange.Put(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                summary == null || summary.isBlank() ? "Create " + target : summary, "/repos/file", target);
+    }
+
+    public void uploadFile() {
+        if (upload == null || upload.getSubmittedFileName() == null || upload.getSubmittedFileName().isBlank()) {
+            Pages.error(null, "Choose a file to upload.");
+            return;
+        }
+        String name = java.nio.file.Path.of(upload.getSubmittedFileName()).getFileName().toString();
+        String target = (path.isEmpty() ? "" : path + "/") + name;
+        byte[] content;
+        try (java.io.InputStream in = upload.getInputStream()) {
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, GitLimits.MAX_FILE_SIZE + 1));
+        } catch (java.io.IOException e) {
+            Pages.error(null, "The upload could not be read: " + e.getMessage());
+            return;
+        }
+        commitChange(new FileChange.Put(target, content), summary == null || summary.isBlank() ? "Upload " + target : summary,
+                "/repos/file", target);
+    }
+
+    public void deleteFile() {
+        String target = path;
+        String parent = target.contains("/") ? target.substring(0, target.lastIndexOf('/')) : "";
+        commitChange(new FileChange.Delete(target), summary == null || summary.isBlank() ? "Delete " + target : summary, "/repos/show", parent);
+    }
+
+    private void commitChange(FileChange change, String message, String page, String nextPath) {
+        try {
+            String oid = commits.commit(caller.get(), getRepo(), GitStorage.MAIN, message, null, null, List.of(change));
+            Pages.info("Committed " + oid.substring(0, 8) + ": " + message);
+            Pages.redirect(page + "?type=" + getRepo().getType().wireName() + "&id=" + getRepo().getFullName()
+                    + (nextPath.isEmpty() ? "" : "&path=" + java.net.URLEncoder.encode(nextPath, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (InvalidInputException | ConflictException | AccessDeniedException | NotFoundException e) {
+            Pages.error(null, e.getMessage());
+        }
+    }
+
+    private java.util.Optional<org.eclipse.jgit.lib.ObjectId> head() {
+        return getRepo() == null ? java.util.Optional.empty() : git.resolve(getRepo().getId(), GitStorage.MAIN);
+    }
+
+    public String getDownloadUrl() {
+        return getRepo().getPath() + "/resolve/main/" + path;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path == null ? "" : path.replaceAll("^/+|/+$", "");
+    }
+
+    public void setText(String text) {
+        this.fileText = text;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public String getNewFileName() {
+        return newFileName;
+    }
+
+    public void setNewFileName(String newFileName) {
+        this.newFileName = newFileName;
+    }
+
+    public Part getUpload() {
+        return upload;
+    }
+
+    public void setUpload(Part upload) {
+        this.upload = upload;
     }
 
     public static String showUrl(Repository repo) {
