@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 
 import org.hubguard.access.AccessDeniedException;
@@ -80,7 +82,11 @@ public class AccountService {
         Instant now = clock.instant();
         User user = new User(new Namespace(name, NamespaceKind.USER, now), address, passwords.hash(password), now);
         em.persist(user);
-        em.flush(); // a concurrent sign-up with the same name or address fails here, on the unique keys
+        try {
+            em.flush(); // a concurrent sign-up with the same name or address fails here, on the unique keys
+        } catch (PersistenceException e) {
+            throw new AccountException("username", "The name '" + name + "' or this email address was just taken; choose another.");
+        }
         return user;
     }
 
@@ -97,6 +103,8 @@ public class AccountService {
             return new SignInResult.Locked(user.getLockedUntil());
         }
         if (password == null || !passwords.matches(password, user.getPasswordHash())) {
+            // Reread under a row lock: parallel wrong guesses must each count, or a burst would never lock.
+            em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
             user.recordFailedSignIn(throttle.lockUntil(user.getFailedSignIns() + 1, now).orElse(null));
             return user.getLockedUntil() != null
                     ? new SignInResult.Locked(user.getLockedUntil())

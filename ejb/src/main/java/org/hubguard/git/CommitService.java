@@ -107,14 +107,21 @@ public class CommitService {
             DirCacheBuilder builder = index.builder();
             builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, headCommit.getTree());
             builder.finish();
-            DirCacheEditor editor = index.editor();
+            // Every check first: a refused commit must not leave a single object behind.
             for (FileChange change : changes) {
                 TreeWalk existing = TreeWalk.forPath(git, reader, change.path(), headCommit.getTree());
                 boolean isTree = existing != null && existing.getFileMode(0) == FileMode.TREE;
+                if (change instanceof FileChange.Put && isTree) {
+                    throw new InvalidInputException("'" + change.path() + "' is a folder; it cannot be replaced by a file.");
+                } else if (change instanceof FileChange.Delete && (existing == null || isTree)) {
+                    throw new NotFoundException("EntryNotFound", "There is no file '" + change.path() + "' to delete.");
+                } else if (change instanceof FileChange.DeleteFolder && !isTree) {
+                    throw new NotFoundException("EntryNotFound", "There is no folder '" + change.path() + "' to delete.");
+                }
+            }
+            DirCacheEditor editor = index.editor();
+            for (FileChange change : changes) {
                 if (change instanceof FileChange.Put put) {
-                    if (isTree) {
-                        throw new InvalidInputException("'" + put.path() + "' is a folder; it cannot be replaced by a file.");
-                    }
                     ObjectId blob = inserter.insert(Constants.OBJ_BLOB, put.content());
                     editor.add(new DirCacheEditor.PathEdit(put.path()) {
                         @Override
@@ -125,14 +132,8 @@ public class CommitService {
                         }
                     });
                 } else if (change instanceof FileChange.Delete delete) {
-                    if (existing == null || isTree) {
-                        throw new NotFoundException("EntryNotFound", "There is no file '" + delete.path() + "' to delete.");
-                    }
                     editor.add(new DirCacheEditor.DeletePath(delete.path()));
                 } else if (change instanceof FileChange.DeleteFolder folder) {
-                    if (!isTree) {
-                        throw new NotFoundException("EntryNotFound", "There is no folder '" + folder.path() + "' to delete.");
-                    }
                     editor.add(new DirCacheEditor.DeleteTree(folder.path()));
                 }
             }

@@ -65,6 +65,9 @@ public class GitReader {
             List<TreeEntry> entries = new ArrayList<>();
             String prefix = path.isEmpty() ? "" : path + "/";
             while (tree.next()) {
+                if (tree.getFileMode(0) == FileMode.GITLINK) {
+                    continue; // a submodule points into another repository: nothing here to list or download
+                }
                 boolean directory = tree.isSubtree();
                 ObjectId id = tree.getObjectId(0);
                 long size = directory ? 0 : reader.getObjectSize(id, Constants.OBJ_BLOB);

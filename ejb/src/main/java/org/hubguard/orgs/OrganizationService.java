@@ -61,7 +61,7 @@ public class OrganizationService {
         Organization org = new Organization(new Namespace(trimmed, NamespaceKind.ORGANIZATION, now), display, blankToNull(description), now);
         em.persist(org);
         em.persist(new Membership(org, user(caller.username()), OrgRole.ADMIN, now));
-        em.flush();
+        flushOrConflict("The name '" + trimmed + "' was just taken by a user or an organization.");
         return org;
     }
 
@@ -103,6 +103,7 @@ public class OrganizationService {
         }
         Membership membership = new Membership(org, user, role, clock.instant());
         em.persist(membership);
+        flushOrConflict(user.getUsername() + " is already a member of " + org.getName() + ".");
         return membership;
     }
 
@@ -164,10 +165,20 @@ public class OrganizationService {
     }
 
     private void requireAnotherAdmin(Organization org) {
+        // Serialise admin changes per organization: two admins demoting each other at once must not both win.
+        em.lock(org, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         long admins = em.createQuery("select count(m) from Membership m where m.organization = :org and m.role = :admin", Long.class)
                 .setParameter("org", org).setParameter("admin", OrgRole.ADMIN).getSingleResult();
         if (admins <= 1) {
             throw new ConflictException("An organization needs at least one admin: make someone else admin first.");
+        }
+    }
+
+    private void flushOrConflict(String message) {
+        try {
+            em.flush(); // a concurrent identical request fails here, on a unique key
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new ConflictException(message);
         }
     }
 

@@ -67,7 +67,7 @@ public class RepositoryService {
         User creator = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
         Repository repository = new Repository(target, type, repoName, isPrivate, creator, clock.instant());
         em.persist(repository);
-        em.flush(); // the id names the git directory
+        flushOrConflict("You already created this " + type.wireName() + " repo: " + target.getName() + "/" + repoName + " exists."); // the id names the git directory
         long id = repository.getId();
         storage.create(id, creator == null ? HUBGUARD : new PersonIdent(creator.getUsername(), creator.getEmail()));
         afterCompletion(committed -> {
@@ -132,6 +132,7 @@ public class RepositoryService {
             requireFree(type, targetNamespace, newName);
         }
         repository.moveTo(targetNamespace, newName);
+        flushOrConflict(targetNamespace.getName() + "/" + newName + " was just taken.");
         return repository;
     }
 
@@ -144,6 +145,14 @@ public class RepositoryService {
                 .setParameter("ns", Namespace.keyOf(namespace))
                 .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
                 .getResultStream().findFirst();
+    }
+
+    private void flushOrConflict(String message) {
+        try {
+            em.flush(); // a concurrent identical request fails here, on the unique key
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new ConflictException(message);
+        }
     }
 
     private void afterCompletion(java.util.function.Consumer<Boolean> action) {

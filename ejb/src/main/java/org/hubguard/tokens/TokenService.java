@@ -78,6 +78,11 @@ public class TokenService {
         String secret = TokenFormat.generate();
         token.setSecret(secret, now);
         em.persist(token);
+        try {
+            em.flush(); // two identical requests at once: the second fails on the unique (user, name) key
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new TokenException("You already have a token named '" + trimmed + "'.");
+        }
         return new IssuedToken(token, secret);
     }
 

@@ -19,5 +19,8 @@ public class StartupBanner implements ServletContextListener {
         int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
         String url = Settings.get("hubguard.base.url", "http://localhost:" + port);
         LOG.info("hubguard is ready at " + url + "/");
+        if (Settings.get("hubguard.base.url").isEmpty()) {
+            LOG.info("HUBGUARD_BASE_URL is not set: emailed links point at " + url + "/ (set it to the address users reach hubguard at).");
+        }
     }
 }

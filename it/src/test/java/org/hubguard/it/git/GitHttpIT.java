@@ -132,6 +132,11 @@ class GitHttpIT extends TestServer {
         String etag = file.headers().firstValue("ETag").orElse("");
         assertEquals(head, file.headers().firstValue("X-Repo-Commit").orElse(""));
 
+        assertEquals("application/octet-stream", file.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), "never rendered by the browser");
+        assertEquals("nosniff", file.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(416, download("/" + repo + "/resolve/main/config.json", aliceRead, "bytes=0-99999999999999999999", "GET").statusCode());
+
         HttpResponse<byte[]> range = download("/" + repo + "/resolve/main/weights/model.bin", aliceRead, "bytes=100-109", "GET");
         assertEquals(206, range.statusCode());
         assertEquals("bytes 100-109/300000", range.headers().firstValue("Content-Range").orElse(""));
@@ -174,6 +179,18 @@ class GitHttpIT extends TestServer {
         assertTrue(anonymous.output().contains("could not read Username"), anonymous.output());
 
         assertEquals(1, jsonArray(Json.send("GET", "/api/models/" + repo + "/commits/main", null, Credential.NONE).body()).size(), "nothing was pushed");
+
+        // A pack posted straight to git-receive-pack without write access is refused before it is stored.
+        long id = Long.parseLong(json(Json.send("GET", "/api/models/" + repo, null, Credential.NONE).body()).getString("_id"));
+        Path packs = Path.of(System.getProperty("jboss.home"), "standalone", "data", "hubguard", "git", id + ".git", "objects", "pack");
+        long packsBefore = Files.exists(packs) ? Files.list(packs).count() : 0;
+        byte[] junk = new byte[200_000];
+        new Random(3).nextBytes(junk);
+        HttpResponse<String> raw = HTTP.send(HttpRequest.newBuilder(URI.create(url("/" + repo + ".git/git-receive-pack")))
+                .header("Authorization", "Bearer " + aliceRead).header("Content-Type", "application/x-git-receive-pack-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(junk)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, raw.statusCode(), raw.body());
+        assertEquals(packsBefore, Files.exists(packs) ? Files.list(packs).count() : 0, "no pack was written");
     }
 
     @Test

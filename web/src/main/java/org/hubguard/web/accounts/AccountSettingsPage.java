@@ -40,7 +40,7 @@ public class AccountSettingsPage {
 
     public void resendVerification() {
         try {
-            accounts.resendVerification(caller.get(), BaseUrl.of(request));
+            accounts.resendVerification(caller.get(), BaseUrl.forEmail());
             Pages.info("We sent a new verification link to " + getUser().getEmail() + ".");
             Pages.redirect("/settings/account");
         } catch (AccountException | AccessDeniedException e) {

@@ -28,7 +28,7 @@ public class SignUpPage {
 
     public void signUp() {
         try {
-            User user = accounts.signUp(username, email, password, BaseUrl.of(request));
+            User user = accounts.signUp(username, email, password, BaseUrl.forEmail());
             Pages.info("Welcome, " + user.getUsername() + "! We sent a link to " + user.getEmail()
                     + " to verify your email address. You can sign in now.");
             Pages.redirect("/login");

@@ -1,7 +1,6 @@
 package org.hubguard.web.git;
 
 import java.io.IOException;
-import java.net.URLConnection;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,8 +51,12 @@ public class FileDownloads {
         response.setHeader("X-Repo-Commit", commit.get().name());
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("Cache-Control", repository.isPrivate() ? "private, no-cache" : "public, no-cache");
-        String contentType = URLConnection.guessContentTypeFromName(path);
-        response.setContentType(contentType == null ? "application/octet-stream" : contentType);
+        // Repository files are user content on hubguard's own origin: never let a browser render them
+        // (an uploaded .html or .svg would run with the viewer's session). Always a download.
+        response.setContentType("application/octet-stream");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
         if (etag.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -64,7 +67,8 @@ public class FileDownloads {
         String range = request.getHeader("Range");
         if (range != null && size > 0) {
             Matcher m = RANGE.matcher(range.trim());
-            boolean valid = m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty());
+            boolean valid = m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())
+                    && m.group(1).length() < 19 && m.group(2).length() < 19; // fits a long
             if (valid) {
                 if (m.group(1).isEmpty()) { // the last n bytes
                     start = Math.max(0, size - Long.parseLong(m.group(2)));

@@ -15,6 +15,7 @@ import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
+import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
 import org.hubguard.access.Policy;
@@ -37,8 +38,9 @@ public class GitHttpServlet extends GitServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(GitHttpServlet.class.getName());
 
-    /** Beyond this JGit stops reading a pack at once, whatever the file limit says. */
+    /** Beyond these JGit stops reading a pack at once, whatever the per-file limit says. */
     static final long HARD_OBJECT_LIMIT = 2L * 1024 * 1024 * 1024;
+    static final long HARD_PACK_LIMIT = 4L * 1024 * 1024 * 1024;
 
 
     @Inject
@@ -74,12 +76,15 @@ public class GitHttpServlet extends GitServlet {
             }
             ReceivePack receive = new ReceivePack(db);
             receive.setMaxObjectSizeLimit(HARD_OBJECT_LIMIT);
+            receive.setMaxPackSizeLimit(HARD_PACK_LIMIT);
             if (!policy.allows(who, Action.WRITE_REPO, repository.asResource())) {
                 String reason = pushRefusal(who);
-                // The ref advertisement carries the refusal to the client ("remote error: ..."); the pre-receive
-                // refusal covers a client that posts a pack without asking for the advertisement first.
+                if (!request.getRequestURI().endsWith("/info/refs")) {
+                    // A pack sent without write access is refused before a byte of it is read or stored.
+                    throw new ServiceNotEnabledException(reason);
+                }
+                // The ref advertisement carries the refusal to the client, which prints "remote error: <reason>".
                 receive.setAdvertiseRefsHook(new RefusePush(reason));
-                receive.setPreReceiveHook((rp, commands) -> commands.forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason)));
                 return receive;
             }
             receive.setPreReceiveHook(new PushRules());

@@ -73,7 +73,16 @@ public class GitRoutingFilter extends HttpFilter {
         if (file.matches() && !reserved(file.group(1), file.group(2))) {
             Optional<Repository> repository = readable(request, response, file.group(1), file.group(2), file.group(3));
             if (repository.isPresent()) {
-                downloads.serve(repository.get(), decode(file.group(5)), decode(file.group(6)), request, response);
+                String revision;
+                String filePath;
+                try {
+                    revision = decode(file.group(5));
+                    filePath = decode(file.group(6));
+                } catch (IllegalArgumentException badEscape) {
+                    sendJson(response, HttpServletResponse.SC_BAD_REQUEST, "The path is not correctly URL-encoded.");
+                    return;
+                }
+                downloads.serve(repository.get(), revision, filePath, request, response);
             }
             return;
         }
