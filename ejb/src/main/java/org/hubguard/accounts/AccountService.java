@@ -38,6 +38,9 @@ public class AccountService {
     @Inject
     Policy policy;
 
+    @Inject
+    jakarta.enterprise.event.Event<EmailVerified> verifiedEvents;
+
     private final Clock clock = Clock.systemUTC();
     private final SignInThrottle throttle = SignInThrottle.DEFAULT;
 
@@ -151,6 +154,7 @@ public class AccountService {
         User user = findByUsername(username)
                 .orElseThrow(() -> new AccountException(null, "There is no user '" + username + "'."));
         user.markEmailVerified();
+        verifiedEvents.fire(new EmailVerified(user.getUsername()));
     }
 
     public List<User> listUsers(Caller caller) {

@@ -42,6 +42,9 @@ public class EmailVerificationService {
     @Inject
     Event<VerificationMail> mails;
 
+    @Inject
+    Event<EmailVerified> verifiedEvents;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Stores a new link for the user's current address; it is mailed after the transaction commits. */
@@ -80,6 +83,7 @@ public class EmailVerificationService {
             return Outcome.ALREADY_USED;
         }
         verification.getUser().markEmailVerified();
+        verifiedEvents.fire(new EmailVerified(verification.getUser().getUsername()));
         return Outcome.VERIFIED;
     }
 

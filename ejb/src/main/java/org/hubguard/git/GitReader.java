@@ -131,7 +131,8 @@ public class GitReader {
                     break;
                 }
                 commits.add(new CommitInfo(c.name(), c.getShortMessage(), c.getFullMessage(),
-                        List.of(c.getAuthorIdent().getName()), c.getAuthorIdent().getWhenAsInstant()));
+                        List.of(c.getAuthorIdent().getName()), c.getAuthorIdent().getWhenAsInstant(),
+                        c.getCommitterIdent().getEmailAddress(), c.getRawBuffer().clone()));
             }
             return commits;
         } catch (IOException e) {

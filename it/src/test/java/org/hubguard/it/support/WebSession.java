@@ -63,6 +63,11 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A page or API answer, with this session. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(TestServer.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** "JSESSIONID=..." for a Cookie header. */
     public String cookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))

@@ -17,6 +17,8 @@ import org.hubguard.access.NotFoundException;
 import org.hubguard.git.CommitInfo;
 import org.hubguard.git.CommitService;
 import org.hubguard.git.GitReader;
+import org.hubguard.signing.SignatureCheck;
+import org.hubguard.signing.SignatureService;
 import org.hubguard.git.TreeEntry;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,6 +61,9 @@ public class RepoInfoResource {
 
     @Inject
     CommitService commits;
+
+    @Inject
+    SignatureService signatures;
 
     @Context
     jakarta.servlet.http.HttpServletRequest request;
@@ -151,8 +156,14 @@ public class RepoInfoResource {
         commits.stream().limit(pageSize).forEach(c -> {
             JsonArrayBuilder authors = Json.createArrayBuilder();
             c.authors().forEach(a -> authors.add(Json.createObjectBuilder().add("user", a)));
+            SignatureCheck signature = signatures.check(c.id(), c.raw(), c.committerEmail());
             list.add(Json.createObjectBuilder().add("id", c.id()).add("title", c.title()).add("message", c.message())
-                    .add("authors", authors).add("date", c.date().toString()));
+                    .add("authors", authors).add("date", c.date().toString())
+                    .add("signature", Json.createObjectBuilder()
+                            .add("status", signature.status().name())
+                            .add("reason", nullable(signature.reason()))
+                            .add("keyFingerprint", nullable(signature.keyFingerprint()))
+                            .add("signer", nullable(signature.signer()))));
         });
         Response.ResponseBuilder response = Response.ok(list.build());
         if (commits.size() > pageSize) {
@@ -218,6 +229,10 @@ public class RepoInfoResource {
 
     private ObjectId commit(Repository repo, String rev) {
         return git.resolve(repo.getId(), rev).orElseThrow(() -> new NotFoundException("RevisionNotFound", "Invalid rev id: " + rev));
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 
     private static int pageSize(int limit) {

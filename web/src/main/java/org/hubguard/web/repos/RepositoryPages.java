@@ -27,6 +27,8 @@ import org.hubguard.git.GitLimits;
 import org.hubguard.git.GitReader;
 import org.hubguard.git.GitStorage;
 import org.hubguard.git.TreeEntry;
+import org.hubguard.signing.SignatureCheck;
+import org.hubguard.signing.SignatureService;
 import org.hubguard.repos.RepoIds;
 import org.hubguard.repos.RepoType;
 import org.hubguard.repos.Repository;
@@ -62,6 +64,9 @@ public class RepositoryPages implements Serializable {
 
     @Inject
     CommitService commits;
+
+    @Inject
+    SignatureService signatures;
 
     /** Files up to this size are shown (and editable) as text. */
     static final long MAX_SHOWN = 512 * 1024;
@@ -204,6 +209,31 @@ public class RepositoryPages implements Serializable {
         String original = getText();
         fileText = submitted;
         return original;
+    }
+
+    /** A commit with its signing status, for the history page. */
+    public record CommitRow(CommitInfo commit, SignatureCheck signature) {
+
+        public String badge() {
+            return switch (signature.status()) {
+                case VERIFIED -> "Verified";
+                case UNVERIFIED -> "Unverified";
+                case UNSIGNED -> "No signing status";
+            };
+        }
+
+        public String detail() {
+            return switch (signature.status()) {
+                case VERIFIED -> "Signed by " + signature.signer() + " with key " + signature.keyFingerprint();
+                case UNVERIFIED -> "Unverified: " + signature.reason()
+                        + (signature.keyFingerprint() == null ? "" : " (key " + signature.keyFingerprint() + ", " + signature.signer() + ")");
+                case UNSIGNED -> "This commit is not signed.";
+            };
+        }
+    }
+
+    public List<CommitRow> getCommitRows() {
+        return getCommits().stream().map(c -> new CommitRow(c, signatures.check(c.id(), c.raw(), c.committerEmail()))).toList();
     }
 
     public List<CommitInfo> getCommits() {
