@@ -12,11 +12,11 @@ public enum Action {
     DELETE_REPO(Kind.WRITE),
     /** Rename or move a repository away (moving also needs CREATE_REPO in the target). Resource: {@link Resources.Repo}. */
     RENAME_REPO(Kind.WRITE),
-    /** Make a repository public or private. Resource: {@link Resources.Repo}. */
+    /** Change a repository's settings: public or private, require signed commits. Resource: {@link Resources.Repo}. */
     CHANGE_VISIBILITY(Kind.WRITE),
     /** See an organization's members and settings. Resource: {@link Resources.Org}. */
     READ_ORG(Kind.READ),
-    /** Update an organization's profile. Resource: {@link Resources.Org}. */
+    /** Update an organization's profile and settings (require signed commits). Resource: {@link Resources.Org}. */
     MANAGE_ORG(Kind.ORG_ADMIN),
     /** Add and remove members, change their roles. Resource: {@link Resources.Org}. */
     MANAGE_MEMBERS(Kind.ORG_ADMIN),

@@ -16,6 +16,7 @@ import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.GpgSignature;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -33,6 +34,7 @@ import org.hubguard.access.Policy;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.User;
 import org.hubguard.repos.Repository;
+import org.hubguard.signing.HubguardSigner;
 
 /**
  * Commits made through the API and the browser editor: written with JGit onto the branch head, authored by
@@ -42,7 +44,7 @@ import org.hubguard.repos.Repository;
 @Stateless
 public class CommitService {
 
-    private static final PersonIdent HUBGUARD = new PersonIdent("hubguard", "hubguard@localhost");
+    private static final PersonIdent HUBGUARD = new PersonIdent(HubguardSigner.NAME, HubguardSigner.EMAIL);
 
     @Inject
     Policy policy;
@@ -55,6 +57,9 @@ public class CommitService {
 
     @Inject
     Event<CommitsPushed> announcements;
+
+    @Inject
+    HubguardSigner signer;
 
     /** Checks write access and paths before any upload (the Hub's preupload step). */
     public void checkUpload(Caller caller, Repository repository, List<String> paths, List<Long> sizes) {
@@ -144,6 +149,8 @@ public class CommitService {
             commit.setAuthor(authorIdent);
             commit.setCommitter(HUBGUARD);
             commit.setMessage(summary.trim() + (description == null || description.isBlank() ? "" : "\n\n" + description.trim()) + "\n");
+            // Signed with hubguard's key: the commit shows as Verified, made through hubguard for its author.
+            commit.setGpgSignature(new GpgSignature(signer.sign(commit.build())));
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
             RefUpdate update = git.updateRef(ref);

@@ -47,6 +47,9 @@ public class Organization {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "require_signed", nullable = false)
+    private boolean requireSigned;
+
     protected Organization() {
     }
 
@@ -69,6 +72,15 @@ public class Organization {
         this.tokenLastFour = TokenFormat.lastFour(secret);
         this.tokenCreatedAt = now;
         return secret;
+    }
+
+    /** Whether every repository of the organization requires signed commits. */
+    public boolean isRequireSigned() {
+        return requireSigned;
+    }
+
+    void setRequireSigned(boolean requireSigned) {
+        this.requireSigned = requireSigned;
     }
 
     public Long getId() {

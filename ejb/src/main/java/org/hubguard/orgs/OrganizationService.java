@@ -140,6 +140,13 @@ public class OrganizationService {
         org.updateProfile(fullName.trim(), blankToNull(description));
     }
 
+    /** Organization setting (admins): every repository of the organization requires signed commits. */
+    public void setRequireSigned(Caller caller, String orgName, boolean required) {
+        Organization org = get(orgName);
+        policy.require(caller, Action.MANAGE_ORG, new Resources.Org(org.getName()));
+        org.setRequireSigned(required);
+    }
+
     /** A new organization token (read access to the organization's repositories); returned once. */
     public String refreshToken(Caller caller, String orgName) {
         Organization org = get(orgName);

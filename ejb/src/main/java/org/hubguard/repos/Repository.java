@@ -46,6 +46,9 @@ public class Repository {
     @Column(name = "is_private", nullable = false)
     private boolean isPrivate;
 
+    @Column(name = "require_signed", nullable = false)
+    private boolean requireSigned;
+
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "created_by")
     private User createdBy;
@@ -73,6 +76,15 @@ public class Repository {
     private void rename(String name) {
         this.name = name;
         this.nameKey = name.toLowerCase(Locale.ROOT);
+    }
+
+    void setRequireSigned(boolean requireSigned) {
+        this.requireSigned = requireSigned;
+    }
+
+    /** Whether this repository itself requires signed commits (its organization may require them too). */
+    public boolean isRequireSigned() {
+        return requireSigned;
     }
 
     void setPrivate(boolean isPrivate) {

@@ -114,6 +114,25 @@ public class RepositoryService {
         return repository;
     }
 
+    /** Repository setting (like visibility): pushes must carry only Verified commits. */
+    public Repository setRequireSigned(Caller caller, RepoType type, String namespace, String name, boolean required) {
+        Repository repository = get(caller, type, namespace, name);
+        policy.require(caller, Action.CHANGE_VISIBILITY, repository.asResource());
+        repository.setRequireSigned(required);
+        return repository;
+    }
+
+    /** Whether pushes to the repository must carry only Verified commits: its own setting or its organization's. */
+    public boolean requiresSignedCommits(Repository repository) {
+        if (repository.isRequireSigned()) {
+            return true;
+        }
+        return repository.isInOrganization() && em.createQuery(
+                        "select o.requireSigned from Organization o where o.namespace.nameKey = :key", Boolean.class)
+                .setParameter("key", Namespace.keyOf(repository.getNamespaceName()))
+                .getResultStream().findFirst().orElse(false);
+    }
+
     /** Renames a repository, or moves it to another namespace the caller may create repositories in. */
     public Repository move(Caller caller, RepoType type, String from, String to) {
         String[] source = RepoIds.split(from, "fromRepo");

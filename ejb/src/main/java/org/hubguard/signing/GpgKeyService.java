@@ -32,6 +32,9 @@ public class GpgKeyService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    HubguardSigner signer;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Adds a pasted key, or updates it when the caller uploaded it before. */
@@ -73,6 +76,9 @@ public class GpgKeyService {
 
     /** The uploaded key holding this (primary or sub) key id, with its owner's verified emails. */
     public Optional<KnownKey> find(long keyId) {
+        if (signer.holds(keyId)) {
+            return Optional.of(signer.asKnownKey());
+        }
         String id = GpgKeys.keyId(keyId);
         return em.createQuery("select k from GpgKey k join k.keyIds i where i = :id", GpgKey.class)
                 .setParameter("id", id).getResultStream().findFirst()

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.net.http.HttpResponse;
 
 import jakarta.json.JsonObject;
 
@@ -118,6 +119,41 @@ class SignedCommitsIT extends TestServer {
     }
 
     @Test
+    void whereSignedCommitsAreRequiredOnlyVerifiedPushesAreAccepted() throws Exception {
+        String aliceEmail = Users.emailOf(alice);
+        String key = newKey("Alice (policy)", aliceEmail, "ed25519");
+        assertEquals(302, upload(aliceWeb, export(key)).statusCode());
+        assertEquals(200, Json.send("POST", "/api/repos/create", "{\"name\":\"strict\"}", Credential.token(token)).statusCode());
+        assertEquals(200, Json.send("PUT", "/api/models/" + alice + "/strict/settings", "{\"requireSignedCommits\":true}", Credential.token(token)).statusCode());
+
+        Path dir = git.newDir("strict");
+        git.run(dir, "clone", GitCli.url("/" + alice + "/strict", token), "work").ok();
+        Path work = dir.resolve("work");
+        commit(work, key, "Alice", aliceEmail, "signed");
+        commit(work, null, "Alice", aliceEmail, "not signed");
+        String unsigned = git.run(work, "rev-parse", "--short=8", "HEAD").ok().output().trim();
+        GitCli.Result refused = git.run(work, "push", "origin", "main");
+        assertTrue(refused.exitCode() != 0);
+        assertTrue(refused.output().contains("this repository requires signed commits; not verified: " + unsigned + " (unsigned)"), refused.output());
+        assertEquals(1, Json.send("GET", "/api/models/" + alice + "/strict/commits/main", null, Credential.token(token)).body().split("\"id\"").length - 1,
+                "nothing was accepted");
+
+        git.run(work, "reset", "-q", "--hard", "HEAD~1").ok();
+        git.run(work, "push", "origin", "main").ok();
+
+        // Commits made through hubguard are signed with its own key, so they pass too.
+        HttpResponse<String> webCommit = Json.send("POST", "/api/models/" + alice + "/strict/commit/main",
+                "{\"key\":\"header\",\"value\":{\"summary\":\"Edit in the browser\"}}\n{\"key\":\"file\",\"value\":{\"path\":\"a.txt\",\"content\":\"YQ==\",\"encoding\":\"base64\"}}",
+                Credential.token(token));
+        assertEquals(200, webCommit.statusCode(), webCommit.body());
+        JsonObject made = signatures("main", "strict").get(0);
+        assertEquals("VERIFIED", made.getString("status"));
+        assertEquals("hubguard", made.getString("signer"));
+        String serverKey = Json.send("GET", "/api/signing-key", null, Credential.NONE).body();
+        assertTrue(serverKey.startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----"), serverKey);
+    }
+
+    @Test
     void badKeysAreRefusedWithAMessage() throws Exception {
         String fpr = newKey("Carol", "carol@example.test", "ed25519");
         String secret = gpg("gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--armor", "--export-secret-keys", fpr);
@@ -129,7 +165,11 @@ class SignedCommitsIT extends TestServer {
     }
 
     private static List<JsonObject> signatures(String rev) throws Exception {
-        String body = Json.send("GET", "/api/models/" + alice + "/signed/commits/" + rev, null, Credential.token(token)).body();
+        return signatures(rev, "signed");
+    }
+
+    private static List<JsonObject> signatures(String rev, String repo) throws Exception {
+        String body = Json.send("GET", "/api/models/" + alice + "/" + repo + "/commits/" + rev, null, Credential.token(token)).body();
         List<JsonObject> result = new ArrayList<>();
         jakarta.json.Json.createReader(new StringReader(body)).readArray().forEach(c -> result.add(c.asJsonObject().getJsonObject("signature")));
         return result;

@@ -84,13 +84,19 @@ public class OrganizationsResource {
         return Response.ok(Json.createObjectBuilder().build()).build();
     }
 
-    /** {fullname, description?} */
+    /** {fullname?, description?, requireSignedCommits?} */
     @PUT
     @Path("{org}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response updateProfile(@PathParam("org") String org, JsonObject body) {
         JsonBodies.required(body);
-        organizations.updateProfile(caller.get(), org, JsonBodies.requiredString(body, "fullname"), JsonBodies.string(body, "description"));
+        Boolean requireSigned = JsonBodies.bool(body, "requireSignedCommits");
+        if (requireSigned == null || body.containsKey("fullname")) {
+            organizations.updateProfile(caller.get(), org, JsonBodies.requiredString(body, "fullname"), JsonBodies.string(body, "description"));
+        }
+        if (requireSigned != null) {
+            organizations.setRequireSigned(caller.get(), org, requireSigned);
+        }
         return Response.ok(Json.createObjectBuilder().build()).build();
     }
 

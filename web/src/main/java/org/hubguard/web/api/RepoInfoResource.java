@@ -105,11 +105,18 @@ public class RepoInfoResource {
             }
             isPrivate = visibility.equals("private");
         }
-        if (isPrivate == null) {
-            throw new InvalidInputException("Send {\"private\": true|false} or {\"visibility\": \"public\"|\"private\"}.");
+        Boolean requireSigned = JsonBodies.bool(body, "requireSignedCommits");
+        if (isPrivate == null && requireSigned == null) {
+            throw new InvalidInputException("Send {\"private\": true|false}, {\"visibility\": \"public\"|\"private\"} or {\"requireSignedCommits\": true|false}.");
         }
-        Repository repo = repositories.setVisibility(caller.get(), type(kind), namespace, name, isPrivate);
-        return Response.ok(RepoJson.info(repo).build()).build();
+        Repository repo = repositories.get(caller.get(), type(kind), namespace, name);
+        if (isPrivate != null) {
+            repo = repositories.setVisibility(caller.get(), type(kind), namespace, name, isPrivate);
+        }
+        if (requireSigned != null) {
+            repo = repositories.setRequireSigned(caller.get(), type(kind), namespace, name, requireSigned);
+        }
+        return Response.ok(RepoJson.info(repo).add("requireSignedCommits", repo.isRequireSigned()).build()).build();
     }
 
     private static RepoType type(String kind) {

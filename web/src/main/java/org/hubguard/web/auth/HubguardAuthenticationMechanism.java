@@ -164,7 +164,8 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
-            response.flushBuffer();
+            // Closing completes the exchange, so Undertow does not try to send an error page of its own after it.
+            response.getWriter().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

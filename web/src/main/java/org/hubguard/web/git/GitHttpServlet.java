@@ -55,6 +55,12 @@ public class GitHttpServlet extends GitServlet {
     @Inject
     transient Event<CommitsPushed> pushes;
 
+    @Inject
+    transient org.hubguard.repos.RepositoryService repositories;
+
+    @Inject
+    transient org.hubguard.signing.SignatureService signatures;
+
     @Override
     public void init(ServletConfig config) throws ServletException {
         setRepositoryResolver((request, name) -> {
@@ -87,7 +93,7 @@ public class GitHttpServlet extends GitServlet {
                 receive.setAdvertiseRefsHook(new RefusePush(reason));
                 return receive;
             }
-            receive.setPreReceiveHook(new PushRules());
+            receive.setPreReceiveHook(new PushRules(repositories.requiresSignedCommits(repository) ? signatures : null));
             receive.setPostReceiveHook((rp, commands) -> announce(repository, who, commands));
             return receive;
         });

@@ -1,24 +1,39 @@
 package org.hubguard.web.git;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.ObjectWalk;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.hubguard.git.GitLimits;
+import org.hubguard.signing.SignatureCheck;
+import org.hubguard.signing.SignatureService;
+import org.hubguard.signing.SignatureStatus;
 
 /**
- * The pre-receive checks of every push: only branches and tags, and no file larger than the limit (with
- * a message naming the file). Later policies (signed commits) are added here.
+ * The pre-receive checks of every push: only branches and tags, no file larger than the limit (with a
+ * message naming the file), and, where the repository or its organization requires it, only Verified
+ * commits among the new ones (commits already in the repository are not judged again).
  */
 class PushRules implements PreReceiveHook {
+
+    /** Checks commits when signatures are required; null when they are not. */
+    private final SignatureService signatures;
+
+    PushRules(SignatureService signatures) {
+        this.signatures = signatures;
+    }
 
     @Override
     public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
@@ -31,11 +46,43 @@ class PushRules implements PreReceiveHook {
                 command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "only branches and tags can be pushed");
             } else if (command.getType() != ReceiveCommand.Type.DELETE) {
                 String tooLarge = firstTooLargeFile(receivePack, command.getNewId());
-                if (tooLarge != null) {
-                    command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, tooLarge);
+                String unsigned = tooLarge == null && signatures != null ? unverifiedCommits(receivePack, command.getNewId()) : null;
+                if (tooLarge != null || unsigned != null) {
+                    command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, tooLarge != null ? tooLarge : unsigned);
                 }
             }
         }
+    }
+
+    /** "this repository requires signed commits; not verified: 1a2b3c4d (unknown_key), ..." or null. */
+    private String unverifiedCommits(ReceivePack receivePack, ObjectId newId) {
+        List<String> problems = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(receivePack.getRepository())) {
+            walk.setRetainBody(true);
+            walk.markStart(walk.parseCommit(newId));
+            for (Ref existing : receivePack.getAdvertisedRefs().values()) {
+                if (existing.getObjectId() != null) {
+                    try {
+                        walk.markUninteresting(walk.parseCommit(existing.getObjectId())); // annotated tags are peeled
+                    } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException notACommit) {
+                        // a tag of a tree or blob: no history to exclude
+                    }
+                }
+            }
+            for (RevCommit commit : walk) {
+                SignatureCheck check = signatures.check(commit.name(), commit.getRawBuffer(), commit.getCommitterIdent().getEmailAddress());
+                if (check.status() != SignatureStatus.VERIFIED) {
+                    problems.add(commit.abbreviate(8).name() + " (" + (check.reason() == null ? "unsigned" : check.reason()) + ")");
+                }
+            }
+        } catch (IOException e) {
+            return "could not check the pushed commits: " + e.getMessage();
+        }
+        if (problems.isEmpty()) {
+            return null;
+        }
+        return "this repository requires signed commits; not verified: " + String.join(", ", problems.subList(0, Math.min(10, problems.size())))
+                + (problems.size() > 10 ? " and " + (problems.size() - 10) + " more" : "");
     }
 
     /** "file weights.bin is 11.0 MiB; the limit for a file is 10.0 MiB", or null when every new file fits. */

@@ -224,7 +224,9 @@ public class RepositoryPages implements Serializable {
 
         public String detail() {
             return switch (signature.status()) {
-                case VERIFIED -> "Signed by " + signature.signer() + " with key " + signature.keyFingerprint();
+                case VERIFIED -> org.hubguard.signing.HubguardSigner.NAME.equals(signature.signer())
+                        ? "Made through hubguard for " + commit.authors().get(0) + "; signed with hubguard's key " + signature.keyFingerprint()
+                        : "Signed by " + signature.signer() + " with key " + signature.keyFingerprint();
                 case UNVERIFIED -> "Unverified: " + signature.reason()
                         + (signature.keyFingerprint() == null ? "" : " (key " + signature.keyFingerprint() + ", " + signature.signer() + ")");
                 case UNSIGNED -> "This commit is not signed.";
