@@ -36,7 +36,15 @@ public final class CommitSignatures {
      * @param keys           finds an uploaded key (primary or subkey) by its 64-bit key id
      */
     public static SignatureCheck verify(byte[] rawCommit, String committerEmail, LongFunction<Optional<KnownKey>> keys) {
-        Split split = split(rawCommit);
+        return verify(split(rawCommit), committerEmail, keys);
+    }
+
+    /** The same for an annotated tag, whose signature ends its message instead of sitting in a header. */
+    public static SignatureCheck verifyTag(byte[] rawTag, String taggerEmail, LongFunction<Optional<KnownKey>> keys) {
+        return verify(splitTag(rawTag), taggerEmail, keys);
+    }
+
+    private static SignatureCheck verify(Split split, String committerEmail, LongFunction<Optional<KnownKey>> keys) {
         if (split.signature == null) {
             return SignatureCheck.unsigned();
         }
@@ -133,6 +141,18 @@ public final class CommitSignatures {
             pos = next;
         }
         return new Split(payload.toByteArray(), signature == null ? null : signature.toByteArray());
+    }
+
+    private static final byte[] TAG_SIGNATURE = "\n-----BEGIN PGP SIGNATURE-----".getBytes(StandardCharsets.US_ASCII);
+
+    /** A tag's payload is everything before the armored signature that ends its message. */
+    static Split splitTag(byte[] raw) {
+        for (int pos = raw.length - TAG_SIGNATURE.length; pos >= 0; pos--) {
+            if (startsWith(raw, pos, TAG_SIGNATURE)) {
+                return new Split(java.util.Arrays.copyOfRange(raw, 0, pos + 1), java.util.Arrays.copyOfRange(raw, pos + 1, raw.length));
+            }
+        }
+        return new Split(raw, null);
     }
 
     private static boolean startsWith(byte[] raw, int pos, byte[] prefix) {

@@ -59,6 +59,20 @@ class CommitSignaturesTest {
     }
 
     @Test
+    void annotatedTagsAreVerifiedTheSameWay() throws Exception {
+        String email = "tagger@example.test";
+        String fpr = newKey("Tagger", email, "ed25519", "sign,cert", "1y", null);
+        run(work, "git", "-c", "user.name=Tagger", "-c", "user.email=" + email, "commit", "-q", "--allow-empty", "--no-gpg-sign", "-m", "to tag");
+        run(work, "git", "-c", "user.name=Tagger", "-c", "user.email=" + email, "-c", "user.signingkey=" + fpr, "tag", "-s", "-m", "release 1", "v1-" + fpr.substring(0, 6));
+        byte[] tag = run(work, "git", "cat-file", "tag", "v1-" + fpr.substring(0, 6)).getBytes(StandardCharsets.UTF_8);
+        ParsedKey key = GpgKeys.parse(export(fpr));
+        KnownKey known = new KnownKey(key, "owner", Set.of(email));
+        assertEquals(SignatureStatus.VERIFIED, CommitSignatures.verifyTag(tag, email, id -> Optional.of(known)).status());
+        byte[] tampered = new String(tag, StandardCharsets.UTF_8).replace("release 1", "release 2").getBytes(StandardCharsets.UTF_8);
+        assertEquals("bad_signature", CommitSignatures.verifyTag(tampered, email, id -> Optional.of(known)).reason());
+    }
+
+    @Test
     void aSigningSubkeyCountsAndAKeyWithoutSigningDoesNot() throws Exception {
         String email = "sam@example.test";
         String fpr = newKey("Sam", email, "ed25519", "cert", "1y", null);

@@ -105,6 +105,9 @@ class OrganizationPagesIT extends TestServer {
         BROWSER.open("/repos/settings?type=dataset&id=" + owner + "/corpus-v2");
         BROWSER.submit("visibility:submit");
         assertEquals("private", BROWSER.text("settings-visibility"));
+        assertEquals("Not required.", BROWSER.text("require-signed-state"));
+        BROWSER.submit("signed:submit");
+        assertEquals("Required for this repository.", BROWSER.text("require-signed-state"));
 
         BROWSER.type("delete:confirm", "wrong name");
         BROWSER.submit("delete:submit");

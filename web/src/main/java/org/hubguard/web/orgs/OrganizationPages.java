@@ -136,6 +136,13 @@ public class OrganizationPages implements Serializable {
         act(() -> organizations.updateProfile(caller.get(), getOrg().getName(), fullName, description), "The profile was saved.", "settings");
     }
 
+    public void toggleRequireSigned() {
+        boolean required = !getOrg().isRequireSigned();
+        act(() -> organizations.setRequireSigned(caller.get(), getOrg().getName(), required),
+                required ? "Every repository of " + getOrg().getName() + " now requires signed commits."
+                        : getOrg().getName() + " no longer requires signed commits.", "settings");
+    }
+
     public void refreshToken() {
         try {
             // Kept for this response only: never in the view state or the session.

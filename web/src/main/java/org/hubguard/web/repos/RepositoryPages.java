@@ -155,6 +155,21 @@ public class RepositoryPages implements Serializable {
         }
     }
 
+    public void toggleRequireSigned() {
+        try {
+            Repository changed = repositories.setRequireSigned(caller.get(), getRepo().getType(), repo.getNamespaceName(), repo.getName(), !repo.isRequireSigned());
+            Pages.info(changed.isRequireSigned() ? "Pushes to " + changed.getFullName() + " must now carry only verified commits."
+                    : changed.getFullName() + " no longer requires signed commits.");
+            Pages.redirect(showUrl(changed).replace("/repos/show", "/repos/settings"));
+        } catch (AccessDeniedException | NotFoundException e) {
+            Pages.error(null, e.getMessage());
+        }
+    }
+
+    public boolean isOrganizationRequiresSigned() {
+        return getRepo() != null && !repo.isRequireSigned() && repositories.requiresSignedCommits(repo);
+    }
+
     public void delete() {
         if (getRepo() == null || confirmName == null || !confirmName.trim().equals(repo.getFullName())) {
             Pages.error(null, "Type " + (repo == null ? "the repository's full name" : repo.getFullName()) + " to confirm the deletion.");
