@@ -2,7 +2,10 @@ package org.hubguard.access;
 
 import jakarta.ejb.ApplicationException;
 
-/** Bad input (a malformed name, an unknown role); the message says what is wrong, nothing is stored. */
+/**
+ * Bad input (a malformed name, an unknown role); the message says what is wrong, nothing is stored. The
+ * API answers 400; subclasses (account, token, key input) only add context for the pages.
+ */
 @ApplicationException(rollback = true)
 public class InvalidInputException extends RuntimeException {
 

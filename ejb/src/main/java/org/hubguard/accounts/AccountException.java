@@ -2,12 +2,14 @@ package org.hubguard.accounts;
 
 import jakarta.ejb.ApplicationException;
 
+import org.hubguard.access.InvalidInputException;
+
 /**
  * Bad input to an account operation. The message is meant for the user; the transaction is rolled back,
  * so nothing is stored.
  */
 @ApplicationException(rollback = true)
-public class AccountException extends RuntimeException {
+public class AccountException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

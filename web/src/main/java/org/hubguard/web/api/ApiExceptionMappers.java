@@ -9,8 +9,6 @@ import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.ConflictException;
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.access.NotFoundException;
-import org.hubguard.accounts.AccountException;
-import org.hubguard.tokens.TokenException;
 import org.hubguard.web.auth.CurrentCaller;
 
 /** The domain's exceptions as the Hub's JSON errors: 400, 401/403, 404 (with X-Error-Code), 409. */
@@ -91,19 +89,4 @@ public final class ApiExceptionMappers {
         }
     }
 
-    @Provider
-    public static class InvalidAccountInput implements ExceptionMapper<AccountException> {
-        @Override
-        public Response toResponse(AccountException e) {
-            return ApiErrors.of(Response.Status.BAD_REQUEST, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class InvalidTokenInput implements ExceptionMapper<TokenException> {
-        @Override
-        public Response toResponse(TokenException e) {
-            return ApiErrors.of(Response.Status.BAD_REQUEST, e.getMessage());
-        }
-    }
 }
