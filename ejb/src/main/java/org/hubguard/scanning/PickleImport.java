@@ -1,0 +1,13 @@
+package org.hubguard.scanning;
+
+/** One callable a pickle would import when loaded, with how dangerous that is. */
+public record PickleImport(String module, String name, Safety safety) {
+
+    public enum Safety {
+        INNOCUOUS, SUSPICIOUS, DANGEROUS;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
