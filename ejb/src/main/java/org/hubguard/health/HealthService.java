@@ -17,7 +17,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 
-/** Checks the database and the JMS broker for {@code GET /api/health}. */
+import org.hubguard.scanning.ClamAvScanner;
+
+/** Checks the database, the JMS broker and clamd for {@code GET /api/health}. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HealthService {
@@ -31,10 +33,14 @@ public class HealthService {
     @Resource(lookup = "java:/jms/queue/hubguard/scans")
     Queue scanQueue;
 
+    @jakarta.inject.Inject
+    ClamAvScanner clamAv;
+
     public HealthReport check() {
         Map<String, HealthReport.Check> checks = new LinkedHashMap<>();
         checks.put("database", database());
         checks.put("jms", broker());
+        checks.put("clamd", clamd());
         return HealthReport.of(Collections.unmodifiableMap(checks));
     }
 
@@ -47,6 +53,14 @@ public class HealthService {
             return HealthReport.Check.up(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
         } catch (Exception e) {
             return HealthReport.Check.down(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private HealthReport.Check clamd() {
+        try {
+            return HealthReport.Check.up(clamAv.version() + " at " + clamAv.address());
+        } catch (ClamAvScanner.ScannerUnavailable e) {
+            return HealthReport.Check.down(e.getMessage());
         }
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HealthIT extends TestServer {
 
     @Test
-    void reportsDatabaseAndBrokerUp() throws Exception {
+    void reportsDatabaseBrokerAndClamdUp() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url("/api/health"))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -34,5 +34,8 @@ class HealthIT extends TestServer {
         assertEquals("up", database.getString("status"));
         assertTrue(database.getString("detail").startsWith("PostgreSQL"), "the tests run on PostgreSQL: " + database);
         assertEquals("up", health.getJsonObject("checks").getJsonObject("jms").getString("status"));
+        JsonObject clamd = health.getJsonObject("checks").getJsonObject("clamd");
+        assertEquals("up", clamd.getString("status"));
+        assertTrue(clamd.getString("detail").startsWith("ClamAV "), "clamd's engine and database version: " + clamd);
     }
 }

@@ -1,0 +1,98 @@
+package org.hubguard.scanning;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.hubguard.config.Settings;
+
+import xyz.capybara.clamav.ClamavClient;
+import xyz.capybara.clamav.commands.scan.result.ScanResult;
+
+/**
+ * Scans streams with clamd over TCP (INSTREAM) at {@code HUBGUARD_CLAMD_HOST}:{@code HUBGUARD_CLAMD_PORT}
+ * (default 127.0.0.1:3310). The client library has no timeouts, so every call runs on a worker thread with a
+ * deadline ({@code HUBGUARD_CLAMD_TIMEOUT_SECONDS}, default 120) and is interrupted when it passes (the
+ * client's NIO channel closes on interrupt). A scan that fails is an ERROR, never CLEAN.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+public class ClamAvScanner {
+
+    private final String host;
+    private final int port;
+    private final long timeoutMillis;
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "hubguard-clamd");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ClamAvScanner() {
+        this(Settings.get("hubguard.clamd.host", "127.0.0.1"), Integer.parseInt(Settings.get("hubguard.clamd.port", "3310")),
+                Long.parseLong(Settings.get("hubguard.clamd.timeout-seconds", "120")) * 1000);
+    }
+
+    public ClamAvScanner(String host, int port, long timeoutMillis) {
+        this.host = host;
+        this.port = port;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public AvResult scan(InputStream content) {
+        try {
+            ScanResult result = call(() -> new ClamavClient(host, port).scan(content));
+            if (result instanceof ScanResult.VirusFound found) {
+                List<String> names = new ArrayList<>();
+                found.getFoundViruses().values().forEach(names::addAll);
+                return AvResult.infected(names.stream().distinct().sorted().toList());
+            }
+            return AvResult.clean();
+        } catch (ScannerUnavailable e) {
+            return AvResult.error(e.getMessage());
+        }
+    }
+
+    /** clamd's engine and database version, e.g. "ClamAV 1.4.6/27400/Mon Nov 23 09:24:02 2026". */
+    public String version() throws ScannerUnavailable {
+        return call(() -> new ClamavClient(host, port).version()).trim();
+    }
+
+    public String address() {
+        return host + ":" + port;
+    }
+
+    private <T> T call(Callable<T> work) throws ScannerUnavailable {
+        Future<T> future = workers.submit(work);
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ScannerUnavailable("scanner unavailable: clamd at " + address() + " did not answer within "
+                    + timeoutMillis / 1000.0 + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new ScannerUnavailable("scanner unavailable: clamd at " + address() + ": " + (cause.getMessage() == null ? cause : cause.getMessage()));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ScannerUnavailable("scanner unavailable: interrupted");
+        }
+    }
+
+    /** clamd could not be asked: not running, not answering, or answering nonsense. */
+    public static class ScannerUnavailable extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        ScannerUnavailable(String message) {
+            super(message);
+        }
+    }
+}
