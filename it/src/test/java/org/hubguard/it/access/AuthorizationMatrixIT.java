@@ -34,11 +34,10 @@ class AuthorizationMatrixIT extends TestServer {
     /** A = allowed (2xx), F = 403, N = 404 (as if it did not exist), U = 401. */
     enum Outcome { A, F, N, U }
 
-    enum Probe { READ_REPO, CREATE_REPO, DELETE_REPO, RENAME_REPO, CHANGE_VISIBILITY, READ_ORG, MANAGE_MEMBERS, MANAGE_ORG, REFRESH_ORG_TOKEN, CREATE_ORG }
+    enum Probe { READ_REPO, CREATE_REPO, DELETE_REPO, RENAME_REPO, WRITE_REPO, CHANGE_VISIBILITY, READ_ORG, MANAGE_MEMBERS, MANAGE_ORG, REFRESH_ORG_TOKEN, CREATE_ORG }
 
     /** Every org.hubguard.access.Action not probed here, and where it is tested instead. */
     static final Map<String, String> NOT_OVER_HTTP = Map.of(
-            "WRITE_REPO", "git push and the commit API come with the git issue; AccessRulesTest covers the rule",
             "MANAGE_OWN_ACCOUNT", "pages only: SignInIT/SignUpIT, AccessRulesTest",
             "MANAGE_TOKENS", "pages only: TokensIT.aTokenCannotOpenTheTokenPage, AccessRulesTest",
             "ADMINISTER_USERS", "pages only: SignInIT.onlyAnAdministrator..., AccessRulesTest");
@@ -48,17 +47,17 @@ class AuthorizationMatrixIT extends TestServer {
      * public/private, organization actions once. The organization token rows are its only credential.
      */
     static final String EXPECTED = """
-            principal       READ_REPO CREATE_REPO DELETE_REPO RENAME_REPO CHANGE_VISIBILITY READ_ORG MANAGE_MEMBERS MANAGE_ORG REFRESH_ORG_TOKEN CREATE_ORG
-            anonymous       A/N       U/U         U/N         U/N         U/N               U        U              U          U                 U
-            non-member      A/N       F/F         F/N         F/N         F/N               F        F              F          F                 A
-            read            A/A       F/F         F/F         F/F         F/F               A        F              F          F                 A
-            contrib-own     A/A       A/A         A/A         A/A         A/A               A        F              F          F                 A
-            contrib-other   A/A       A/A         F/F         F/F         F/F               A        F              F          F                 A
-            write           A/A       A/A         A/A         A/A         A/A               A        F              F          F                 A
-            admin           A/A       A/A         A/A         A/A         A/A               A        A              A          A                 A
-            owner           A/A       A/A         A/A         A/A         A/A               F        F              F          F                 A
-            org-token       A/A       F/F         F/F         F/F         F/F               F        F              F          F                 F
-            org-token-user  A/N       F/F         F/N         F/N         F/N               F        F              F          F                 F
+            principal       READ_REPO CREATE_REPO DELETE_REPO RENAME_REPO WRITE_REPO CHANGE_VISIBILITY READ_ORG MANAGE_MEMBERS MANAGE_ORG REFRESH_ORG_TOKEN CREATE_ORG
+            anonymous       A/N       U/U         U/N         U/N         U/N        U/N               U        U              U          U                 U
+            non-member      A/N       F/F         F/N         F/N         F/N        F/N               F        F              F          F                 A
+            read            A/A       F/F         F/F         F/F         F/F        F/F               A        F              F          F                 A
+            contrib-own     A/A       A/A         A/A         A/A         A/A        A/A               A        F              F          F                 A
+            contrib-other   A/A       A/A         F/F         F/F         F/F        F/F               A        F              F          F                 A
+            write           A/A       A/A         A/A         A/A         A/A        A/A               A        F              F          F                 A
+            admin           A/A       A/A         A/A         A/A         A/A        A/A               A        A              A          A                 A
+            owner           A/A       A/A         A/A         A/A         A/A        A/A               F        F              F          F                 A
+            org-token       A/A       F/F         F/F         F/F         F/F        F/F               F        F              F          F                 F
+            org-token-user  A/N       F/F         F/N         F/N         F/N        F/N               F        F              F          F                 F
             """;
 
     /** Credentials of a user principal. */
@@ -227,6 +226,9 @@ class AuthorizationMatrixIT extends TestServer {
                     + ",\"organization\":" + q(ns[0]) + "}", credential);
             case DELETE_REPO -> Json.send("DELETE", "/api/repos/delete", "{\"name\":" + q(ns[1]) + ",\"organization\":" + q(ns[0]) + "}", credential);
             case RENAME_REPO -> Json.send("POST", "/api/repos/move", "{\"fromRepo\":" + q(repo) + ",\"toRepo\":" + q(repo + "-renamed") + "}", credential);
+            case WRITE_REPO -> Json.send("POST", "/api/models/" + repo + "/commit/main",
+                    "{\"key\":\"header\",\"value\":{\"summary\":\"matrix\"}}\n{\"key\":\"file\",\"value\":{\"path\":\"m.txt\",\"content\":\"bQ==\",\"encoding\":\"base64\"}}",
+                    credential);
             case CHANGE_VISIBILITY -> Json.send("PUT", "/api/models/" + repo + "/settings", "{\"private\":" + !isPrivate + "}", credential);
             case READ_ORG -> Json.send("GET", "/api/organizations/" + org + "/members", null, credential);
             case MANAGE_MEMBERS -> Json.send("PUT", "/api/organizations/" + org + "/members/" + names.get("reader"), "{\"role\":\"read\"}", credential);
