@@ -64,6 +64,22 @@ public class ClamAvScanner {
         return call(() -> new ClamavClient(host, port).version()).trim();
     }
 
+    private volatile String cachedVersion;
+    private volatile long cachedAt;
+
+    /** clamd's version, asked at most once a minute; null while clamd is unavailable. */
+    public String currentVersion() {
+        if (cachedVersion == null || System.currentTimeMillis() - cachedAt > 60_000) {
+            try {
+                cachedVersion = version();
+            } catch (ScannerUnavailable e) {
+                cachedVersion = null;
+            }
+            cachedAt = System.currentTimeMillis();
+        }
+        return cachedVersion;
+    }
+
     public String address() {
         return host + ":" + port;
     }

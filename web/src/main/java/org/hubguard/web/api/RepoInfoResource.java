@@ -17,6 +17,8 @@ import org.hubguard.access.NotFoundException;
 import org.hubguard.git.CommitInfo;
 import org.hubguard.git.CommitService;
 import org.hubguard.git.GitReader;
+import org.hubguard.scanning.FileSecurity;
+import org.hubguard.scanning.ScanService;
 import org.hubguard.signing.SignatureCheck;
 import org.hubguard.signing.SignatureService;
 import org.hubguard.git.TreeEntry;
@@ -64,6 +66,9 @@ public class RepoInfoResource {
 
     @Inject
     SignatureService signatures;
+
+    @Inject
+    ScanService scans;
 
     @Context
     jakarta.servlet.http.HttpServletRequest request;
@@ -137,9 +142,18 @@ public class RepoInfoResource {
                 .orElseThrow(() -> new NotFoundException("EntryNotFound", "No directory '" + dir + "' at " + rev + "."));
         int pageSize = pageSize(limit);
         int from = Math.max(0, cursor);
+        List<TreeEntry> shown = entries.stream().skip(from).limit(pageSize).toList();
+        scans.queueFiles(repo.getId(), shown); // a visit queues every listed file without a current result
+        java.util.Map<String, FileSecurity> security = scans.securityOf(shown);
         JsonArrayBuilder page = Json.createArrayBuilder();
-        entries.stream().skip(from).limit(pageSize).forEach(e -> page.add(Json.createObjectBuilder()
-                .add("type", e.type()).add("path", e.path()).add("oid", e.oid()).add("size", e.size())));
+        shown.forEach(e -> {
+            jakarta.json.JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("type", e.type()).add("path", e.path()).add("oid", e.oid()).add("size", e.size());
+            if (e.isFile()) {
+                item.add("securityFileStatus", securityJson(security.get(e.oid())));
+            }
+            page.add(item);
+        });
         Response.ResponseBuilder response = Response.ok(page.build());
         if (from + pageSize < entries.size()) {
             response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", from + pageSize).build() + ">; rel=\"next\"");
@@ -236,6 +250,25 @@ public class RepoInfoResource {
 
     private ObjectId commit(Repository repo, String rev) {
         return git.resolve(repo.getId(), rev).orElseThrow(() -> new NotFoundException("RevisionNotFound", "Invalid rev id: " + rev));
+    }
+
+    /** {status, avScan:{virusFound, virusNames}, pickleImportScan?:{highestSafetyLevel, imports}, error?} */
+    static jakarta.json.JsonObjectBuilder securityJson(FileSecurity security) {
+        JsonArrayBuilder viruses = Json.createArrayBuilder();
+        security.virusNames().forEach(viruses::add);
+        jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("status", security.status())
+                .add("avScan", Json.createObjectBuilder().add("virusFound", !security.virusNames().isEmpty()).add("virusNames", viruses));
+        if (security.pickleHighest() != null) {
+            JsonArrayBuilder imports = Json.createArrayBuilder();
+            security.pickleImports().forEach(i -> imports.add(Json.createObjectBuilder()
+                    .add("module", i.module()).add("name", i.name()).add("safety", i.safety().wireName())));
+            json.add("pickleImportScan", Json.createObjectBuilder().add("highestSafetyLevel", security.pickleHighest()).add("imports", imports));
+        }
+        if (security.error() != null) {
+            json.add("error", security.error());
+        }
+        return json;
     }
 
     private static JsonValue nullable(String value) {

@@ -1,0 +1,202 @@
+package org.hubguard.scanning;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.hubguard.git.GitReader;
+import org.hubguard.git.GitStorage;
+import org.hubguard.git.TreeEntry;
+import org.hubguard.scanning.PickleImport.Safety;
+
+/**
+ * The scan pipeline's producer and result side: queues a JMS message for every blob and scanner without
+ * a current result (a blob scanned under the current scanner version is never scanned again, in any
+ * repository), runs the scanners for {@link ScanListener}, and combines the results for the API and pages.
+ */
+@Stateless
+public class ScanService {
+
+    public static final String CLAMAV = "clamav";
+    public static final String PICKLE = "pickle";
+    public static final String PICKLE_VERSION = "hubguard-pickle-walker/1";
+    /** A pending scan older than this is assumed lost (e.g. the server stopped) and is queued again. */
+    static final Duration PENDING_FOR_TOO_LONG = Duration.ofMinutes(10);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/hubguard/scans")
+    Queue queue;
+
+    @Inject
+    ClamAvScanner clamAv;
+
+    @Inject
+    GitReader git;
+
+    @Inject
+    GitStorage storage;
+
+    @Inject
+    ScanResults results;
+
+    /** Queues every file of a commit that has no current result; returns how many scans were queued. */
+    public int queueCommit(long repositoryId, ObjectId commit) {
+        return queueFiles(repositoryId, git.tree(repositoryId, commit, "", true).orElse(List.of()));
+    }
+
+    /** Queues the listed files (directories are ignored) that have no current result. */
+    public int queueFiles(long repositoryId, List<TreeEntry> entries) {
+        String clamVersion = clamAv.currentVersion();
+        int queued = 0;
+        for (TreeEntry entry : entries) {
+            if (!entry.isFile()) {
+                continue;
+            }
+            for (String scanner : scannersFor(entry.path())) {
+                boolean claimed;
+                try {
+                    claimed = results.claim(entry.oid(), scanner, scanner.equals(CLAMAV) ? clamVersion : PICKLE_VERSION);
+                } catch (jakarta.ejb.EJBException concurrentClaim) {
+                    claimed = false; // someone else queued it at the same moment
+                }
+                if (claimed) {
+                    send(repositoryId, entry.oid(), entry.path(), scanner);
+                    queued++;
+                }
+            }
+        }
+        return queued;
+    }
+
+    static boolean isCurrent(FileScan scan, String version) {
+        if (scan == null) {
+            return false;
+        }
+        return switch (scan.getStatus()) {
+            case PENDING -> scan.getUpdatedAt().isAfter(Instant.now().minus(PENDING_FOR_TOO_LONG));
+            case OK, INFECTED -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
+            // clamd being unavailable is passing: a visit retries; a malformed pickle stays malformed.
+            case ERROR -> scan.getScanner().equals(PICKLE) && PICKLE_VERSION.equals(scan.getScannerVersion());
+        };
+    }
+
+    private void send(long repositoryId, String blobId, String path, String scanner) {
+        MapMessage message = jms.createMapMessage();
+        try {
+            message.setLong("repositoryId", repositoryId);
+            message.setString("blobId", blobId);
+            message.setString("path", path);
+            message.setString("scanner", scanner);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+        jms.createProducer().send(queue, message);
+    }
+
+    static List<String> scannersFor(String path) {
+        return PickleScanner.handles(path) ? List.of(CLAMAV, PICKLE) : List.of(CLAMAV);
+    }
+
+    /**
+     * Runs one scanner on one blob (for {@link ScanListener}) and records the result. Returns false when the
+     * scanner was unavailable, so that the message is redelivered later (with back-off).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean scan(long repositoryId, String blobId, String path, String scanner) throws java.io.IOException {
+        try (org.eclipse.jgit.lib.Repository repo = storage.open(repositoryId);
+             InputStream content = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).openStream()) {
+            if (scanner.equals(PICKLE)) {
+                PickleScanner.Result result = PickleScanner.scan(path, content);
+                String imports = String.join(",", result.imports().stream()
+                        .map(i -> i.module() + "." + i.name() + ":" + i.safety().wireName()).toList());
+                if (result.problem() != null) {
+                    results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.ERROR, "malformed pickle: " + result.problem());
+                } else {
+                    results.record(blobId, PICKLE, PICKLE_VERSION,
+                            result.highestSafety() == Safety.DANGEROUS ? FileScan.Status.INFECTED : FileScan.Status.OK, imports);
+                }
+                return true;
+            }
+            AvResult av = clamAv.scan(content);
+            String version = clamAv.currentVersion();
+            switch (av.verdict()) {
+                case CLEAN -> results.record(blobId, CLAMAV, version, FileScan.Status.OK, null);
+                case INFECTED -> results.record(blobId, CLAMAV, version, FileScan.Status.INFECTED, String.join(",", av.virusNames()));
+                case ERROR -> results.record(blobId, CLAMAV, version, FileScan.Status.ERROR, av.error());
+            }
+            return av.verdict() != AvResult.Verdict.ERROR;
+        } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.RepositoryNotFoundException gone) {
+            return true; // the repository or the blob is gone: nothing left to scan
+        }
+    }
+
+    /** The combined verdict per blob id, for the tree API and the pages. */
+    public Map<String, FileSecurity> securityOf(List<TreeEntry> entries) {
+        Map<String, FileSecurity> result = new HashMap<>();
+        List<String> blobs = entries.stream().filter(TreeEntry::isFile).map(TreeEntry::oid).distinct().toList();
+        if (blobs.isEmpty()) {
+            return result;
+        }
+        Map<String, List<FileScan>> byBlob = new HashMap<>();
+        em.createQuery("select s from FileScan s where s.blobId in :blobs", FileScan.class).setParameter("blobs", blobs)
+                .getResultList().forEach(s -> byBlob.computeIfAbsent(s.getBlobId(), b -> new ArrayList<>()).add(s));
+        for (TreeEntry entry : entries) {
+            if (entry.isFile()) {
+                result.put(entry.oid(), combine(scannersFor(entry.path()), byBlob.getOrDefault(entry.oid(), List.of())));
+            }
+        }
+        return result;
+    }
+
+    static FileSecurity combine(List<String> scanners, List<FileScan> scans) {
+        Map<String, FileScan> byScanner = new HashMap<>();
+        scans.forEach(s -> byScanner.put(s.getScanner(), s));
+        List<FileScan.Status> statuses = scanners.stream()
+                .map(s -> byScanner.containsKey(s) ? byScanner.get(s).getStatus() : FileScan.Status.PENDING).toList();
+        String status = statuses.contains(FileScan.Status.INFECTED) ? "infected"
+                : statuses.contains(FileScan.Status.ERROR) ? "error"
+                : statuses.contains(FileScan.Status.PENDING) ? "pending" : "ok";
+        FileScan av = byScanner.get(CLAMAV);
+        List<String> viruses = av != null && av.getStatus() == FileScan.Status.INFECTED && av.getDetails() != null
+                ? Arrays.asList(av.getDetails().split(",")) : List.of();
+        FileScan pickle = byScanner.get(PICKLE);
+        List<PickleImport> imports = new ArrayList<>();
+        boolean pickleDone = pickle != null && (pickle.getStatus() == FileScan.Status.OK || pickle.getStatus() == FileScan.Status.INFECTED);
+        if (pickleDone && pickle.getDetails() != null && !pickle.getDetails().isEmpty()) {
+            for (String item : pickle.getDetails().split(",")) {
+                int colon = item.lastIndexOf(':');
+                int dot = item.lastIndexOf('.', colon);
+                imports.add(new PickleImport(item.substring(0, dot), item.substring(dot + 1, colon),
+                        Safety.valueOf(item.substring(colon + 1).toUpperCase(java.util.Locale.ROOT))));
+            }
+        }
+        String highest = pickleDone
+                ? imports.stream().map(PickleImport::safety).max(Enum::compareTo).orElse(Safety.INNOCUOUS).wireName() : null;
+        String error = scans.stream().filter(s -> s.getStatus() == FileScan.Status.ERROR).map(FileScan::getDetails)
+                .findFirst().orElse(null);
+        return new FileSecurity(status, viruses, highest, imports, error);
+    }
+}

@@ -1,0 +1,143 @@
+package org.hubguard.it.scanning;
+
+import static org.hubguard.it.support.Json.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.json.JsonObject;
+
+import org.hubguard.it.support.Fixtures;
+import org.hubguard.it.support.Json;
+import org.hubguard.it.support.Json.Credential;
+import org.hubguard.it.support.TestServer;
+import org.hubguard.it.support.Users;
+import org.hubguard.it.support.WebSession;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every committed file goes through the real pipeline: JMS, the scan MDB, clamd with the shipped signatures. */
+@ExtendWith(ArquillianExtension.class)
+class ScanningIT extends TestServer {
+
+    /** The EICAR test file, assembled here so that no source file is itself "infected". */
+    static final byte[] EICAR = ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-" + "TEST-FILE!$H+H*").getBytes(StandardCharsets.US_ASCII);
+    /** pickle.dumps of an object reducing to os.system (CPython, protocol 4). */
+    static final byte[] OS_SYSTEM_PICKLE = HexFormat.of().parseHex(
+            "80049525000000000000008c05706f736978948c0673797374656d9493948c0a6563686f2070776e656494859452942e");
+
+    private static String user;
+    private static Credential token;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        user = Users.uniqueName("scan");
+        WebSession.signUpAndSignIn(user);
+        token = Credential.token(Fixtures.insertToken(user, "WRITE", List.of()));
+    }
+
+    @Test
+    void eachFileReachesItsFinalStatus() throws Exception {
+        createRepo("scanned");
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("inner/eicar.com"));
+            out.write(EICAR);
+        }
+        commit("scanned", Map.of(
+                "clean.txt", "just text\n".getBytes(StandardCharsets.UTF_8),
+                "eicar.com", EICAR,
+                "bundle.zip", zip.toByteArray(),
+                "model.pkl", OS_SYSTEM_PICKLE,
+                "broken.pkl", java.util.Arrays.copyOf(OS_SYSTEM_PICKLE, 20)));
+
+        Map<String, JsonObject> status = finalStatuses("scanned");
+        assertEquals("ok", status.get("clean.txt").getString("status"), status.toString());
+        assertEquals("ok", status.get(".gitattributes").getString("status"));
+        JsonObject eicar = status.get("eicar.com");
+        assertEquals("infected", eicar.getString("status"));
+        assertTrue(eicar.getJsonObject("avScan").getBoolean("virusFound"));
+        assertTrue(eicar.getJsonObject("avScan").getJsonArray("virusNames").getString(0).startsWith("Hubguard.Eicar"), eicar.toString());
+        assertEquals("infected", status.get("bundle.zip").getString("status"), "EICAR inside a zip");
+        JsonObject pickle = status.get("model.pkl");
+        assertEquals("infected", pickle.getString("status"));
+        assertEquals("dangerous", pickle.getJsonObject("pickleImportScan").getString("highestSafetyLevel"));
+        assertEquals("posix", pickle.getJsonObject("pickleImportScan").getJsonArray("imports").getJsonObject(0).getString("module"));
+        JsonObject broken = status.get("broken.pkl");
+        assertEquals("error", broken.getString("status"));
+        assertTrue(broken.getString("error").contains("truncated"), broken.toString());
+    }
+
+    @Test
+    void anIdenticalFileInAnotherRepositoryIsNotScannedAgain() throws Exception {
+        byte[] marker = ("weights ... HUBGUARD-TEST-MALWARE-SIGNATURE-7f3a ... " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
+        createRepo("first");
+        commit("first", Map.of("w.bin", marker));
+        assertEquals("infected", finalStatuses("first").get("w.bin").getString("status"));
+        createRepo("second");
+        commit("second", Map.of("copy.bin", marker));
+        assertEquals("infected", finalStatuses("second").get("copy.bin").getString("status"));
+
+        String blob = tree("second").stream().filter(e -> e.getString("path").equals("copy.bin")).findFirst().orElseThrow().getString("oid");
+        try (Connection db = database(); PreparedStatement count = db.prepareStatement(
+                "select scan_count from file_scans where blob_id = ? and scanner = 'clamav'")) {
+            count.setString(1, blob);
+            try (ResultSet row = count.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(1, row.getInt(1), "clamd scanned the shared blob once");
+            }
+        }
+    }
+
+    private static void createRepo(String name) throws Exception {
+        HttpResponse<String> created = Json.send("POST", "/api/repos/create", "{\"name\":" + q(name) + "}", token);
+        assertEquals(200, created.statusCode(), created.body());
+    }
+
+    private static void commit(String repo, Map<String, byte[]> files) throws Exception {
+        StringBuilder ndjson = new StringBuilder("{\"key\":\"header\",\"value\":{\"summary\":\"add files\"}}");
+        files.forEach((path, content) -> ndjson.append("\n{\"key\":\"file\",\"value\":{\"path\":").append(q(path))
+                .append(",\"content\":").append(q(Base64.getEncoder().encodeToString(content))).append(",\"encoding\":\"base64\"}}"));
+        HttpResponse<String> response = Json.send("POST", "/api/models/" + user + "/" + repo + "/commit/main", ndjson.toString(), token);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static List<JsonObject> tree(String repo) throws Exception {
+        String body = Json.send("GET", "/api/models/" + user + "/" + repo + "/tree/main?recursive=true", null, token).body();
+        return jakarta.json.Json.createReader(new StringReader(body)).readArray().stream().map(v -> v.asJsonObject())
+                .filter(e -> e.getString("type").equals("file")).toList();
+    }
+
+    /** Polls the tree API until no file is pending (at most 90 s). */
+    private static Map<String, JsonObject> finalStatuses(String repo) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (true) {
+            Map<String, JsonObject> statuses = new HashMap<>();
+            tree(repo).forEach(e -> statuses.put(e.getString("path"), e.getJsonObject("securityFileStatus")));
+            boolean pending = statuses.values().stream().anyMatch(s -> s.getString("status").equals("pending"));
+            if (!pending) {
+                return statuses;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("scans still pending after 90 s: " + statuses);
+            }
+            Thread.sleep(250);
+        }
+    }
+}
