@@ -132,7 +132,9 @@ public class ScanService {
                 PickleScanner.Result result = PickleScanner.scan(path, content);
                 String imports = String.join(",", result.imports().stream()
                         .map(i -> i.module() + "." + i.name() + ":" + i.safety().wireName()).toList());
-                if (result.problem() != null) {
+                if (!result.isPickle()) {
+                    results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, ""); // e.g. raw weights in a .bin
+                } else if (result.problem() != null) {
                     results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.ERROR, "malformed pickle: " + result.problem());
                 } else {
                     results.record(blobId, PICKLE, PICKLE_VERSION,
@@ -151,6 +153,12 @@ public class ScanService {
         } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.RepositoryNotFoundException gone) {
             return true; // the repository or the blob is gone: nothing left to scan
         }
+    }
+
+    /** Every scanner's latest result for one blob, for the file page's details. */
+    public List<FileScan> detailsOf(String blobId) {
+        return em.createQuery("select s from FileScan s where s.blobId = :blob order by s.scanner", FileScan.class)
+                .setParameter("blob", blobId).getResultList();
     }
 
     /** The combined verdict per blob id, for the tree API and the pages. */

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -44,11 +46,12 @@ class ScanningIT extends TestServer {
 
     private static String user;
     private static Credential token;
+    private static WebSession web;
 
     @BeforeAll
     static void setUp() throws Exception {
         user = Users.uniqueName("scan");
-        WebSession.signUpAndSignIn(user);
+        web = WebSession.signUpAndSignIn(user);
         token = Credential.token(Fixtures.insertToken(user, "WRITE", List.of()));
     }
 
@@ -82,6 +85,108 @@ class ScanningIT extends TestServer {
         JsonObject broken = status.get("broken.pkl");
         assertEquals("error", broken.getString("status"));
         assertTrue(broken.getString("error").contains("truncated"), broken.toString());
+
+        String page = web.get("/repos/show?type=model&id=" + user + "/scanned").body();
+        assertTrue(page.contains("This repository contains 3 unsafe"), "the banner counts eicar.com, bundle.zip and model.pkl");
+        assertTrue(page.contains("scan-infected") && page.contains("scan-ok"), "badges per file");
+        String file = web.get("/repos/file?type=model&id=" + user + "/scanned&path=eicar.com").body();
+        assertTrue(file.contains("Hubguard.Eicar") && file.contains("id=\"scan-status\""), "the file page shows the virus name");
+        JsonObject repoStatus = jakarta.json.Json.createReader(new StringReader(
+                Json.send("GET", "/api/models/" + user + "/scanned?securityStatus=true", null, token).body())).readObject()
+                .getJsonObject("securityRepoStatus");
+        assertTrue(repoStatus.getBoolean("scansDone"));
+        assertEquals(4, repoStatus.getJsonArray("filesWithIssues").size(), repoStatus.toString());
+    }
+
+    @Test
+    void aVisitQueuesAFileWithoutACurrentResult() throws Exception {
+        createRepo("visited");
+        commit("visited", Map.of("notes.txt", ("visit me " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("ok", finalStatuses("visited").get("notes.txt").getString("status"));
+        String blob = tree("visited").stream().filter(e -> e.getString("path").equals("notes.txt")).findFirst().orElseThrow().getString("oid");
+        try (Connection db = database(); PreparedStatement forget = db.prepareStatement("delete from file_scans where blob_id = ?")) {
+            forget.setString(1, blob);
+            assertEquals(1, forget.executeUpdate()); // as if the result were gone (e.g. a new signature database)
+        }
+        tree("visited"); // the visit queues it again
+        assertEquals("ok", finalStatuses("visited").get("notes.txt").getString("status"));
+        try (Connection db = database(); PreparedStatement count = db.prepareStatement("select count(*) from file_scans where blob_id = ?")) {
+            count.setString(1, blob);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                assertEquals(1, row.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void whileClamdIsDownFilesAreErrorNeverOkAndRecoverOnTheirOwn() throws Exception {
+        Path dir = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "hubguard-clamd-" + uid());
+        int port = Integer.parseInt(System.getProperty("hubguard.clamd.port", "3310"));
+        createRepo("outage");
+        try {
+            run("kill", Files.readString(dir.resolve("clamd.pid")).trim());
+            waitForPort(port, false);
+            commit("outage", Map.of("late.txt", ("scanned late " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
+            blob = tree("outage").stream().filter(e -> e.getString("path").equals("late.txt")).findFirst().orElseThrow().getString("oid");
+            // From here on nobody visits: only the queue's redelivery may bring the file to its final status.
+            assertEquals("ERROR", untilStored(blob, "PENDING"), "an unreachable clamd is an error, never ok");
+        } finally {
+            if (!portOpen(port)) {
+                run("clamd", "--config-file=" + dir.resolve("clamd.conf"));
+                waitForPort(port, true);
+            }
+        }
+        assertEquals("OK", untilStored(blob, "ERROR", "PENDING"), "redelivered without any user action");
+        assertTrue(tree("outage").stream().noneMatch(e -> e.getJsonObject("securityFileStatus").getString("status").equals("pending")));
+    }
+
+    private String blob;
+
+    /** Polls the stored clamav status of a blob (no visits) until it is none of {@code waitWhile} (at most 120 s). */
+    private static String untilStored(String blobId, String... waitWhile) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                    "select status from file_scans where blob_id = ? and scanner = 'clamav'")) {
+                query.setString(1, blobId);
+                try (ResultSet row = query.executeQuery()) {
+                    String status = row.next() ? row.getString(1) : "PENDING";
+                    if (!List.of(waitWhile).contains(status)) {
+                        return status;
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the scan of " + blobId + " stayed " + List.of(waitWhile) + " for 120 s");
+    }
+
+    private static String uid() throws Exception {
+        return run("id", "-u").trim();
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+        return output;
+    }
+
+    private static boolean portOpen(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void waitForPort(int port, boolean open) throws InterruptedException {
+        for (int i = 0; i < 120 && portOpen(port) != open; i++) {
+            Thread.sleep(500);
+        }
+        assertEquals(open, portOpen(port), "clamd on port " + port + " should be " + (open ? "up" : "down"));
     }
 
     @Test

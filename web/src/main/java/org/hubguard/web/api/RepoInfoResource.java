@@ -90,9 +90,33 @@ public class RepoInfoResource {
 
     @GET
     @Path("{namespace}/{name}")
-    public Response info(@PathParam("kind") String kind, @PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Response info(@PathParam("kind") String kind, @PathParam("namespace") String namespace, @PathParam("name") String name,
+                         @QueryParam("securityStatus") @DefaultValue("false") boolean securityStatus) {
         Repository repo = repositories.get(caller.get(), type(kind), namespace, name);
-        return Response.ok(RepoJson.info(repo, git).build()).build();
+        jakarta.json.JsonObjectBuilder info = RepoJson.info(repo, git);
+        if (securityStatus) {
+            info.add("securityRepoStatus", repoSecurity(repo));
+        }
+        return Response.ok(info.build()).build();
+    }
+
+    /** {scansDone, filesWithIssues: [{path, status}]} over the files of main; queues what is not scanned yet. */
+    private jakarta.json.JsonObjectBuilder repoSecurity(Repository repo) {
+        List<TreeEntry> files = git.resolve(repo.getId(), org.hubguard.git.GitStorage.MAIN)
+                .flatMap(head -> git.tree(repo.getId(), head, "", true)).orElse(List.of())
+                .stream().filter(TreeEntry::isFile).toList();
+        scans.queueFiles(repo.getId(), files);
+        java.util.Map<String, FileSecurity> security = scans.securityOf(files);
+        JsonArrayBuilder issues = Json.createArrayBuilder();
+        boolean done = true;
+        for (TreeEntry file : files) {
+            FileSecurity s = security.get(file.oid());
+            done &= !s.status().equals("pending");
+            if (s.status().equals("infected") || s.status().equals("error")) {
+                issues.add(Json.createObjectBuilder().add("path", file.path()).add("status", s.status()));
+            }
+        }
+        return Json.createObjectBuilder().add("scansDone", done).add("filesWithIssues", issues);
     }
 
     /** {private: bool} or {visibility: "public"|"private"} */

@@ -27,6 +27,9 @@ import org.hubguard.git.GitLimits;
 import org.hubguard.git.GitReader;
 import org.hubguard.git.GitStorage;
 import org.hubguard.git.TreeEntry;
+import org.hubguard.scanning.FileScan;
+import org.hubguard.scanning.FileSecurity;
+import org.hubguard.scanning.ScanService;
 import org.hubguard.signing.SignatureCheck;
 import org.hubguard.signing.SignatureService;
 import org.hubguard.repos.RepoIds;
@@ -68,6 +71,9 @@ public class RepositoryPages implements Serializable {
     @Inject
     SignatureService signatures;
 
+    @Inject
+    ScanService scans;
+
     /** Files up to this size are shown (and editable) as text. */
     static final long MAX_SHOWN = 512 * 1024;
 
@@ -87,6 +93,7 @@ public class RepositoryPages implements Serializable {
     private String summary;
     private String newFileName;
     private transient Part upload;
+    private transient java.util.Map<String, FileSecurity> security;
 
     /** f:viewAction of show and settings. */
     public void load() {
@@ -185,6 +192,27 @@ public class RepositoryPages implements Serializable {
     }
 
     // ---- files, history and the editor ------------------------------------------------------------
+
+    /** The scan verdict of every file of main, by blob id; a visit queues what has no current result. */
+    public java.util.Map<String, FileSecurity> getSecurity() {
+        if (security == null) {
+            List<TreeEntry> files = head().flatMap(commit -> git.tree(getRepo().getId(), commit, "", true)).orElse(List.of())
+                    .stream().filter(TreeEntry::isFile).toList();
+            scans.queueFiles(getRepo().getId(), files);
+            security = scans.securityOf(files);
+        }
+        return security;
+    }
+
+    /** How many files of main are unsafe (infected, or a pickle with a dangerous import). */
+    public long getUnsafeCount() {
+        return getSecurity().values().stream().filter(FileSecurity::isUnsafe).count();
+    }
+
+    public List<FileScan> getScanDetails() {
+        TreeEntry file = getFile();
+        return file == null ? List.of() : scans.detailsOf(file.oid());
+    }
 
     /** The entries directly in the current folder. */
     public List<TreeEntry> getEntries() {
