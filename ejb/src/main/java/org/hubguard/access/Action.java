@@ -28,7 +28,7 @@ public enum Action {
     MANAGE_OWN_ACCOUNT(Kind.ACCOUNT),
     /** Create, list, refresh and delete one's own access tokens. Resource: the username. */
     MANAGE_TOKENS(Kind.ACCOUNT),
-    /** List users, mark emails verified: site administrators only. Resource: none or a username. */
+    /** Site administration (list users, mark emails verified, rescan every file): site administrators only. */
     ADMINISTER_USERS(Kind.ACCOUNT);
 
     /** What a credential must allow for the action, before the user's own rights are asked. */

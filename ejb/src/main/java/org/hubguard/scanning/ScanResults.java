@@ -40,6 +40,12 @@ public class ScanResults {
         return true;
     }
 
+    /** Forgets every result; committed at once, so the claims that follow can insert fresh rows. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forgetAll() {
+        em.createQuery("delete from FileScan").executeUpdate();
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String blobId, String scanner, String version, FileScan.Status status, String details) {
         FileScan scan = em.find(FileScan.class, FileScan.key(blobId, scanner));

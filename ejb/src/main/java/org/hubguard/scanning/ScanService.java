@@ -62,6 +62,9 @@ public class ScanService {
     @Inject
     ScanResults results;
 
+    @Inject
+    org.hubguard.access.Policy policy;
+
     /** Queues every file of a commit that has no current result; returns how many scans were queued. */
     public int queueCommit(long repositoryId, ObjectId commit) {
         return queueFiles(repositoryId, git.tree(repositoryId, commit, "", true).orElse(List.of()));
@@ -147,9 +150,11 @@ public class ScanService {
             switch (av.verdict()) {
                 case CLEAN -> results.record(blobId, CLAMAV, version, FileScan.Status.OK, null);
                 case INFECTED -> results.record(blobId, CLAMAV, version, FileScan.Status.INFECTED, String.join(",", av.virusNames()));
-                case ERROR -> results.record(blobId, CLAMAV, version, FileScan.Status.ERROR, av.error());
+                case ERROR -> results.record(blobId, CLAMAV, version, FileScan.Status.ERROR, tooLargeForClamd(av.error())
+                        ? "the file is larger than clamd's stream limit (StreamMaxLength); it was not scanned" : av.error());
             }
-            return av.verdict() != AvResult.Verdict.ERROR;
+            // A file over clamd's limit stays over it: no point retrying. Everything else is clamd being away.
+            return av.verdict() != AvResult.Verdict.ERROR || tooLargeForClamd(av.error());
         } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.RepositoryNotFoundException gone) {
             return true; // the repository or the blob is gone: nothing left to scan
         }
@@ -159,6 +164,24 @@ public class ScanService {
     public List<FileScan> detailsOf(String blobId) {
         return em.createQuery("select s from FileScan s where s.blobId = :blob order by s.scanner", FileScan.class)
                 .setParameter("blob", blobId).getResultList();
+    }
+
+    private static boolean tooLargeForClamd(String error) {
+        return error != null && error.contains("size limit");
+    }
+
+    /** Site administrators: forget every result and queue every file of every repository again. */
+    public int rescanAll(org.hubguard.access.Caller caller) {
+        policy.require(caller, org.hubguard.access.Action.ADMINISTER_USERS, null);
+        results.forgetAll();
+        int queued = 0;
+        for (Long id : em.createQuery("select r.id from Repository r", Long.class).getResultList()) {
+            java.util.Optional<ObjectId> head = git.resolve(id, GitStorage.MAIN);
+            if (head.isPresent()) {
+                queued += queueCommit(id, head.get());
+            }
+        }
+        return queued;
     }
 
     /** The combined verdict per blob id, for the tree API and the pages. */

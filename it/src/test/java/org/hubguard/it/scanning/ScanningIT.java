@@ -99,6 +99,46 @@ class ScanningIT extends TestServer {
     }
 
     @Test
+    void emptyFilesAndFilesOverClamdsStreamLimitGetAClearStatus() throws Exception {
+        createRepo("edges");
+        byte[] big = new byte[9 * 1024 * 1024]; // under the 10 MiB push limit, over the local clamd's 8 MiB stream limit
+        new java.util.Random(11).nextBytes(big);
+        commit("edges", Map.of("empty.txt", new byte[0], "huge.dat", big));
+        Map<String, JsonObject> status = finalStatuses("edges");
+        assertEquals("ok", status.get("empty.txt").getString("status"));
+        assertEquals("error", status.get("huge.dat").getString("status"));
+        assertTrue(status.get("huge.dat").getString("error").contains("larger than clamd's stream limit"), status.toString());
+    }
+
+    @Test
+    void anAdministratorRescansEveryFile() throws Exception {
+        createRepo("rescan");
+        commit("rescan", Map.of("r.txt", ("rescan me " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("ok", finalStatuses("rescan").get("r.txt").getString("status"));
+        String blob = tree("rescan").stream().filter(e -> e.getString("path").equals("r.txt")).findFirst().orElseThrow().getString("oid");
+        java.sql.Timestamp before = scannedAt(blob);
+
+        WebSession admin = new WebSession();
+        admin.signIn("admin", ADMIN_PASSWORD);
+        HttpResponse<String> rescan = admin.submit("/admin/users", "scans", Map.of("scans:rescan", "Rescan every file"));
+        assertEquals(302, rescan.statusCode(), "the rescan was accepted");
+        assertEquals("OK", untilStored(blob, "PENDING"));
+        assertTrue(scannedAt(blob).after(before), "scanned again");
+        assertEquals(403, web.get("/admin/users").statusCode(), "only administrators reach the rescan button");
+    }
+
+    private static java.sql.Timestamp scannedAt(String blobId) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "select updated_at from file_scans where blob_id = ? and scanner = 'clamav'")) {
+            query.setString(1, blobId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return row.getTimestamp(1);
+            }
+        }
+    }
+
+    @Test
     void aVisitQueuesAFileWithoutACurrentResult() throws Exception {
         createRepo("visited");
         commit("visited", Map.of("notes.txt", ("visit me " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));

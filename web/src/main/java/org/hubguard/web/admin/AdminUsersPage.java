@@ -24,6 +24,9 @@ public class AdminUsersPage {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    org.hubguard.scanning.ScanService scans;
+
     private List<User> users;
 
     public List<User> getUsers() {
@@ -31,6 +34,16 @@ public class AdminUsersPage {
             users = accounts.listUsers(caller.get());
         }
         return users;
+    }
+
+    public void rescanAll() {
+        try {
+            int queued = scans.rescanAll(caller.get());
+            Pages.info("Queued " + queued + " scans; results appear on the repository pages as they finish.");
+            Pages.redirect("/admin/users");
+        } catch (AccessDeniedException e) {
+            Pages.error(null, e.getMessage());
+        }
     }
 
     public void markEmailVerified(String username) {
