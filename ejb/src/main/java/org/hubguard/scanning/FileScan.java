@@ -37,6 +37,10 @@ public class FileScan {
     @Column(length = 4000)
     private String details;
 
+    /** For ERROR: whether trying again may help (clamd was unavailable) or not (file too large, malformed). */
+    @Column(nullable = false)
+    private boolean retryable = true;
+
     @Column(name = "scan_count", nullable = false)
     private int scanCount;
 
@@ -63,7 +67,8 @@ public class FileScan {
         this.updatedAt = Instant.now();
     }
 
-    void finished(String version, Status status, String details) {
+    void finished(String version, Status status, String details, boolean retryable) {
+        this.retryable = retryable;
         this.scannerVersion = version;
         this.status = status;
         this.details = details == null ? null : details.length() > 4000 ? details.substring(0, 3997) + "..." : details;
@@ -89,6 +94,10 @@ public class FileScan {
 
     public String getDetails() {
         return details;
+    }
+
+    public boolean isRetryable() {
+        return retryable;
     }
 
     public int getScanCount() {

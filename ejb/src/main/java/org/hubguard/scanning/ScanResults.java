@@ -48,11 +48,21 @@ public class ScanResults {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String blobId, String scanner, String version, FileScan.Status status, String details) {
+        record(blobId, scanner, version, status, details, true);
+    }
+
+    /** A failure that no retry can fix (the file is too large for clamd, the pickle is malformed). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFinalError(String blobId, String scanner, String version, String details) {
+        record(blobId, scanner, version, FileScan.Status.ERROR, details, false);
+    }
+
+    private void record(String blobId, String scanner, String version, FileScan.Status status, String details, boolean retryable) {
         FileScan scan = em.find(FileScan.class, FileScan.key(blobId, scanner));
         if (scan == null) {
             scan = new FileScan(blobId, scanner);
             em.persist(scan);
         }
-        scan.finished(version, status, details);
+        scan.finished(version, status, details, retryable);
     }
 }

@@ -38,6 +38,12 @@ public class ScanService {
     public static final String CLAMAV = "clamav";
     public static final String PICKLE = "pickle";
     public static final String PICKLE_VERSION = "hubguard-pickle-walker/1";
+    /**
+     * The largest file sent to clamd: clamd's own StreamMaxLength (its default is 100 MiB), so that a larger
+     * file gets a clear status instead of a connection clamd cuts off mid-stream.
+     */
+    static final long CLAMD_MAX_FILE_SIZE = Long.parseLong(org.hubguard.config.Settings.get("hubguard.clamd.max-file-size", "104857600"));
+
     /** A pending scan older than this is assumed lost (e.g. the server stopped) and is queued again. */
     static final Duration PENDING_FOR_TOO_LONG = Duration.ofMinutes(10);
 
@@ -101,8 +107,8 @@ public class ScanService {
         return switch (scan.getStatus()) {
             case PENDING -> scan.getUpdatedAt().isAfter(Instant.now().minus(PENDING_FOR_TOO_LONG));
             case OK, INFECTED -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
-            // clamd being unavailable is passing: a visit retries; a malformed pickle stays malformed.
-            case ERROR -> scan.getScanner().equals(PICKLE) && PICKLE_VERSION.equals(scan.getScannerVersion());
+            // clamd being unavailable is passing, so a visit retries; a file too large or malformed stays so.
+            case ERROR -> !scan.isRetryable();
         };
     }
 
@@ -138,11 +144,17 @@ public class ScanService {
                 if (!result.isPickle()) {
                     results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, ""); // e.g. raw weights in a .bin
                 } else if (result.problem() != null) {
-                    results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.ERROR, "malformed pickle: " + result.problem());
+                    results.recordFinalError(blobId, PICKLE, PICKLE_VERSION, "malformed pickle: " + result.problem());
                 } else {
                     results.record(blobId, PICKLE, PICKLE_VERSION,
                             result.highestSafety() == Safety.DANGEROUS ? FileScan.Status.INFECTED : FileScan.Status.OK, imports);
                 }
+                return true;
+            }
+            long size = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getSize();
+            if (size > CLAMD_MAX_FILE_SIZE) {
+                results.recordFinalError(blobId, CLAMAV, clamAv.currentVersion(),
+                        "the file is larger than clamd's stream limit (" + CLAMD_MAX_FILE_SIZE + " bytes); it was not scanned");
                 return true;
             }
             AvResult av = clamAv.scan(content);
@@ -150,8 +162,13 @@ public class ScanService {
             switch (av.verdict()) {
                 case CLEAN -> results.record(blobId, CLAMAV, version, FileScan.Status.OK, null);
                 case INFECTED -> results.record(blobId, CLAMAV, version, FileScan.Status.INFECTED, String.join(",", av.virusNames()));
-                case ERROR -> results.record(blobId, CLAMAV, version, FileScan.Status.ERROR, tooLargeForClamd(av.error())
-                        ? "the file is larger than clamd's stream limit (StreamMaxLength); it was not scanned" : av.error());
+                case ERROR -> {
+                    if (tooLargeForClamd(av.error())) {
+                        results.recordFinalError(blobId, CLAMAV, version, "the file is larger than clamd's stream limit (StreamMaxLength); it was not scanned");
+                    } else {
+                        results.record(blobId, CLAMAV, version, FileScan.Status.ERROR, av.error());
+                    }
+                }
             }
             // A file over clamd's limit stays over it: no point retrying. Everything else is clamd being away.
             return av.verdict() != AvResult.Verdict.ERROR || tooLargeForClamd(av.error());

@@ -101,7 +101,7 @@ class ScanningIT extends TestServer {
     @Test
     void emptyFilesAndFilesOverClamdsStreamLimitGetAClearStatus() throws Exception {
         createRepo("edges");
-        byte[] big = new byte[9 * 1024 * 1024]; // under the 10 MiB push limit, over the local clamd's 8 MiB stream limit
+        byte[] big = new byte[9 * 1024 * 1024]; // under the 10 MiB push limit, over the 8 MiB clamd limit ./hubguard test sets
         new java.util.Random(11).nextBytes(big);
         commit("edges", Map.of("empty.txt", new byte[0], "huge.dat", big));
         Map<String, JsonObject> status = finalStatuses("edges");
