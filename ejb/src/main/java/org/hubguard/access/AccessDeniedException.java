@@ -1,17 +1,26 @@
 package org.hubguard.access;
 
-import jakarta.ejb.ApplicationException;
-
 /**
- * The caller may not do what it asked; the message is for the user. Nothing is changed. The API answers
- * 401 when nobody was signed in, else 403.
+ * The caller may not do what it asked; the message is for the user. 401 when nobody was signed in (the
+ * client should authenticate), else 403.
  */
-@ApplicationException(rollback = true)
-public class AccessDeniedException extends RuntimeException {
+public class AccessDeniedException extends HubguardException {
 
     private static final long serialVersionUID = 1L;
 
-    public AccessDeniedException(String message) {
-        super(message);
+    private final Denial denial;
+
+    public AccessDeniedException(Denial denial) {
+        super(denial.message());
+        this.denial = denial;
+    }
+
+    public Denial denial() {
+        return denial;
+    }
+
+    @Override
+    public int status() {
+        return denial == Denial.NOT_SIGNED_IN ? 401 : 403;
     }
 }

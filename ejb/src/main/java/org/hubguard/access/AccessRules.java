@@ -19,31 +19,42 @@ public final class AccessRules {
      * @param orgRole the caller's role in the organization that owns the resource, or null (no member, or
      *                not an organization's resource)
      */
-    public static boolean allows(Caller caller, Action action, Object resource, OrgRole orgRole) {
-        if (caller == null) {
-            return false;
-        }
+    public static Decision decide(Caller caller, Action action, Resource resource, OrgRole orgRole) {
         if (readsPublicRepo(action, resource)) {
-            return true; // anyone, with any credential, as anonymous visitors can
+            return Decision.allow(action); // anyone, with any credential, as anonymous visitors can
+        }
+        if (caller == null || caller.isAnonymous()) {
+            return Decision.deny(action, Denial.NOT_SIGNED_IN);
         }
         if (caller.credential() instanceof Credential.OrgToken orgToken) {
-            return action == Action.READ_REPO && resource instanceof Resources.Repo repo
+            boolean ownRepoRead = action == Action.READ_REPO && resource instanceof Resources.Repo repo
                     && repo.orgNamespace() && repo.namespace().equalsIgnoreCase(orgToken.organization());
+            return ownRepoRead ? Decision.allow(action) : Decision.deny(action, Denial.ORG_TOKEN);
         }
-        if (!caller.isUser()) {
-            return false;
+        if (action.kind() == Action.Kind.ACCOUNT && !caller.usesWebSession()) {
+            return Decision.deny(action, Denial.WEB_SESSION_ONLY);
         }
-        return userMay(caller, action, resource, orgRole) && credentialAllows(caller.credential(), action, resource);
+        if (!userMay(caller, action, resource, orgRole)) {
+            return Decision.deny(action, Denial.NOT_PERMITTED);
+        }
+        return credentialAllows(caller.credential(), action, resource) ? Decision.allow(action)
+                : Decision.deny(action, caller.credential() instanceof Credential.Token token && token.role() == TokenRole.READ
+                        ? Denial.READ_TOKEN : Denial.FINE_GRAINED_TOKEN);
     }
 
-    private static boolean readsPublicRepo(Action action, Object resource) {
+    public static boolean allows(Caller caller, Action action, Resource resource, OrgRole orgRole) {
+        return decide(caller, action, resource, orgRole).allowed();
+    }
+
+    private static boolean readsPublicRepo(Action action, Resource resource) {
         return action == Action.READ_REPO && resource instanceof Resources.Repo repo && !repo.isPrivate();
     }
 
     /** The user's own rights, whatever credential they used. */
-    static boolean userMay(Caller caller, Action action, Object resource, OrgRole role) {
+    static boolean userMay(Caller caller, Action action, Resource resource, OrgRole role) {
         return switch (action) {
-            case MANAGE_OWN_ACCOUNT, MANAGE_TOKENS -> resource instanceof String username && username.equalsIgnoreCase(caller.username());
+            case MANAGE_OWN_ACCOUNT, MANAGE_TOKENS -> resource instanceof Resources.Account account
+                    && caller.username().equalsIgnoreCase(account.username());
             case ADMINISTER_USERS -> caller.admin();
             case CREATE_ORG -> true;
             case READ_ORG -> resource instanceof Resources.Org && role != null;
@@ -63,7 +74,7 @@ public final class AccessRules {
     }
 
     /** What the credential allows, whoever holds it. */
-    static boolean credentialAllows(Credential credential, Action action, Object resource) {
+    static boolean credentialAllows(Credential credential, Action action, Resource resource) {
         if (credential instanceof Credential.WebSession) {
             return true;
         }
@@ -86,7 +97,7 @@ public final class AccessRules {
     }
 
     /** Whether a fine-grained grant's scope includes the resource. */
-    static boolean covers(TokenGrant grant, Object resource) {
+    static boolean covers(TokenGrant grant, Resource resource) {
         if (grant.getScopeKind() == ScopeKind.GLOBAL) {
             return true;
         }

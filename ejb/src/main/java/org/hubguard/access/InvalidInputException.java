@@ -1,17 +1,19 @@
 package org.hubguard.access;
 
-import jakarta.ejb.ApplicationException;
-
 /**
- * Bad input (a malformed name, an unknown role); the message says what is wrong, nothing is stored. The
- * API answers 400; subclasses (account, token, key input) only add context for the pages.
+ * Bad input (a malformed name, an unknown role): 400, the message says what is wrong, nothing is stored.
+ * Subclasses (account, token, key input) only add context for the pages.
  */
-@ApplicationException(rollback = true)
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends HubguardException {
 
     private static final long serialVersionUID = 1L;
 
     public InvalidInputException(String message) {
         super(message);
+    }
+
+    @Override
+    public int status() {
+        return 400;
     }
 }

@@ -1,13 +1,10 @@
 package org.hubguard.access;
 
-import jakarta.ejb.ApplicationException;
-
 /**
  * Nothing there, or nothing the caller may see: a private repository the caller may not read is reported
  * exactly like a missing one, so its existence does not leak. {@code code} is the Hub's X-Error-Code.
  */
-@ApplicationException(rollback = true)
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends HubguardException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +15,13 @@ public class NotFoundException extends RuntimeException {
         this.code = code;
     }
 
-    public String getCode() {
+    @Override
+    public int status() {
+        return 404;
+    }
+
+    @Override
+    public String errorCode() {
         return code;
     }
 }

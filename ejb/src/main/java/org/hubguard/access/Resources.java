@@ -1,6 +1,6 @@
 package org.hubguard.access;
 
-/** What an action is done to, as the policy sees it: plain facts, no entities. */
+/** The kinds of {@link Resource} the policy decides on. */
 public final class Resources {
 
     private Resources() {
@@ -33,8 +33,18 @@ public final class Resources {
         }
     }
 
+    /** A user's own account: password, verification mails, tokens, GPG keys. */
+    public record Account(String username) implements Resource {
+    }
+
+    /** The hubguard site as a whole: creating organizations, administration. */
+    public record Site() implements Resource {
+    }
+
+    public static final Site SITE = new Site();
+
     /** Resources that belong to one user's or organization's namespace. */
-    public sealed interface Namespaced permits Repo, Namespace, Org {
+    public sealed interface Namespaced extends Resource permits Repo, Namespace, Org {
         String namespace();
 
         boolean orgNamespace();

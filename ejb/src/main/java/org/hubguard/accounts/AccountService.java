@@ -11,13 +11,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
+import org.hubguard.access.Denial;
 import org.hubguard.access.Policy;
+import org.hubguard.access.Resources;
 
 /** Accounts: sign-up, sign-in with throttling, password changes, and what administrators do to users. */
 @Stateless
@@ -28,6 +30,9 @@ public class AccountService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    InitialAdminPassword initialPassword;
 
     @Inject
     PasswordHasher passwords;
@@ -125,8 +130,8 @@ public class AccountService {
 
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         User user = findByUsername(caller.username())
-                .orElseThrow(() -> new AccessDeniedException("You must be signed in."));
-        policy.require(caller, Action.MANAGE_OWN_ACCOUNT, user.getUsername());
+                .orElseThrow(() -> new AccessDeniedException(Denial.NOT_SIGNED_IN));
+        policy.require(caller, Action.MANAGE_OWN_ACCOUNT, new Resources.Account(user.getUsername()));
         if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
             throw new AccountException("currentPassword", "The current password is not correct.");
         }
@@ -134,14 +139,14 @@ public class AccountService {
             throw new AccountException("newPassword", problem);
         });
         user.setPasswordHash(passwords.hash(newPassword));
-        FirstAdministrator.forgetInitialPassword(user);
+        initialPassword.forget(user);
     }
 
     /** Sends a fresh verification link to the caller's address. */
     public void resendVerification(Caller caller, String baseUrl) {
         User user = findByUsername(caller.username())
-                .orElseThrow(() -> new AccessDeniedException("You must be signed in."));
-        policy.require(caller, Action.MANAGE_OWN_ACCOUNT, user.getUsername());
+                .orElseThrow(() -> new AccessDeniedException(Denial.NOT_SIGNED_IN));
+        policy.require(caller, Action.MANAGE_OWN_ACCOUNT, new Resources.Account(user.getUsername()));
         if (user.isEmailVerified()) {
             throw new AccountException(null, "Your email address is already verified.");
         }
@@ -150,7 +155,7 @@ public class AccountService {
 
     /** For installations without mail: an administrator vouches for a user's address. */
     public void markEmailVerified(Caller caller, String username) {
-        policy.require(caller, Action.ADMINISTER_USERS, username);
+        policy.require(caller, Action.ADMINISTER_USERS, Resources.SITE);
         User user = findByUsername(username)
                 .orElseThrow(() -> new AccountException(null, "There is no user '" + username + "'."));
         user.markEmailVerified();
@@ -158,7 +163,7 @@ public class AccountService {
     }
 
     public List<User> listUsers(Caller caller) {
-        policy.require(caller, Action.ADMINISTER_USERS, null);
+        policy.require(caller, Action.ADMINISTER_USERS, Resources.SITE);
         return em.createQuery("select u from User u order by u.namespace.nameKey", User.class).getResultList();
     }
 

@@ -1,7 +1,6 @@
 package org.hubguard.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.ejb.Stateless;
@@ -10,14 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.hubguard.config.Settings;
+import org.hubguard.config.HubguardConfig;
 
 /** Issues single-use, expiring email verification links and redeems them. */
 @Stateless
 public class EmailVerificationService {
 
-    /** How long a link stays valid; {@code hubguard.email.verification.hours}, default a day. */
-    static final Duration VALIDITY = Duration.ofHours(Long.parseLong(Settings.get("hubguard.email.verification.hours", "24")));
 
     public enum Outcome {
         VERIFIED("Your email address is verified. Thank you!"),
@@ -40,6 +37,9 @@ public class EmailVerificationService {
     EntityManager em;
 
     @Inject
+    HubguardConfig config;
+
+    @Inject
     Event<VerificationMail> mails;
 
     @Inject
@@ -51,7 +51,7 @@ public class EmailVerificationService {
     public void send(User user, String baseUrl) {
         String token = SecretTokens.newUrlToken();
         Instant now = clock.instant();
-        em.persist(new EmailVerification(user, SecretTokens.sha256(token), now, now.plus(VALIDITY)));
+        em.persist(new EmailVerification(user, SecretTokens.sha256(token), now, now.plus(config.emailVerificationValidity())));
         String link = stripTrailingSlash(baseUrl) + "/verify-email?token=" + token;
         mails.fire(new VerificationMail(user.getUsername(), user.getEmail(), link));
     }

@@ -1,10 +1,6 @@
 package org.hubguard.accounts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -13,7 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
-import org.hubguard.config.Settings;
+import org.hubguard.config.HubguardConfig;
 
 /**
  * On the first start with an empty database, creates the administrator {@code admin}: with the password
@@ -32,23 +28,28 @@ public class FirstAdministrator {
     @Inject
     AccountService accounts;
 
+    @Inject
+    HubguardConfig config;
+
+    @Inject
+    InitialAdminPassword initialPassword;
+
     @PostConstruct
     void createWhenNoAccountExists() {
         if (accounts.countUsers() > 0) {
             return;
         }
-        Optional<String> configured = Settings.get("hubguard.admin.password");
+        Optional<String> configured = config.adminPassword();
         String password = configured.orElseGet(() -> SecretTokens.newPassword(20));
         if (password.length() < PasswordRules.MIN_LENGTH) {
             throw new IllegalStateException("HUBGUARD_ADMIN_PASSWORD must be at least "
                     + PasswordRules.MIN_LENGTH + " characters long.");
         }
-        String email = Settings.get("hubguard.admin.email", "admin@localhost");
-        accounts.createFirstAdministrator(USERNAME, email, password);
+        accounts.createFirstAdministrator(USERNAME, config.adminEmail(), password);
         if (configured.isPresent()) {
             LOG.info("Created the first administrator '" + USERNAME + "' with the password from HUBGUARD_ADMIN_PASSWORD.");
         } else {
-            Path file = writeInitialPassword(password);
+            Path file = initialPassword.write(password);
             LOG.info(String.join(System.lineSeparator(), "",
                     "*************************************************************************",
                     "hubguard created the first administrator. Sign in with:",
@@ -58,38 +59,5 @@ public class FirstAdministrator {
                     "    " + file,
                     "*************************************************************************"));
         }
-    }
-
-    /** Removes the file with the generated password once the administrator has chosen their own. */
-    static void forgetInitialPassword(User user) {
-        if (USERNAME.equals(user.getUsername())) {
-            try {
-                Files.deleteIfExists(initialPasswordFile());
-            } catch (IOException e) {
-                LOG.warning("Could not delete " + initialPasswordFile() + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private static Path writeInitialPassword(String password) {
-        Path file = initialPasswordFile();
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data directory's own permissions apply.
-            }
-            Files.writeString(file, password + System.lineSeparator());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path initialPasswordFile() {
-        return Path.of(System.getProperty("jboss.server.data.dir", "."), "hubguard", "initial-admin-password");
     }
 }

@@ -16,24 +16,34 @@ public final class NameRules {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]+");
 
-    /** First path segments of hubguard's pages, API and static files; compared lower-case. */
-    static final Set<String> RESERVED = Set.of(
-            "about", "account", "accounts", "admin", "api", "assets", "blog", "collections", "commit",
-            "commits", "css", "dataset", "datasets", "docs", "favicon.ico", "git", "health", "help",
-            "hubguard", "jakarta.faces.resource", "javax.faces.resource", "join", "js", "login", "logout",
-            "meta-inf", "model", "models", "new", "none", "null", "organization", "organizations", "orgs",
-            "pricing", "raw", "register", "repo", "repos", "resolve", "resources", "robots.txt", "root", "search",
-            "settings", "signin", "signout", "signup", "space", "spaces", "static", "support", "system",
-            "token", "tokens", "tree", "user", "users", "verify-email", "web-inf", "welcome");
+    /**
+     * The first path segments of hubguard's own pages, API and static files. Every other first segment is a
+     * user or organization: {@code /alice/bert} is alice's model. hubguard-only pages live under {@code /-/}
+     * (a name cannot start with '-'); pages the Hub also has keep the Hub's paths. Compared lower-case.
+     */
+    static final Set<String> SITE_SEGMENTS = Set.of(
+            "-", "api", "datasets", "favicon.ico", "jakarta.faces.resource", "javax.faces.resource", "join", "login",
+            "logout", "meta-inf", "models", "new", "organizations", "repos", "resources", "robots.txt", "search",
+            "settings", "spaces", "verify-email", "web-inf");
+
+    /**
+     * Names no new account or organization may take, though no page uses them: they would pass for hubguard
+     * itself. The first administrator is the one account named {@code admin}.
+     */
+    static final Set<String> UNAVAILABLE = Set.of(
+            "about", "account", "accounts", "admin", "administrator", "assets", "blog", "collections", "commit",
+            "commits", "css", "dataset", "docs", "git", "health", "help", "hubguard", "js", "model", "none", "null",
+            "organization", "orgs", "pricing", "raw", "register", "repo", "resolve", "root", "signin", "signout",
+            "signup", "space", "static", "support", "system", "token", "tokens", "tree", "user", "users", "welcome");
 
     private NameRules() {
     }
 
     public static final int REPO_MAX_LENGTH = 96;
 
-    /** Whether {@code segment} is one of hubguard's own first path segments (pages, API, static files). */
-    public static boolean isReserved(String segment) {
-        return RESERVED.contains(Namespace.keyOf(segment));
+    /** Whether {@code segment} is one of hubguard's own first path segments (pages, API, static files), never a namespace. */
+    public static boolean isSiteSegment(String segment) {
+        return SITE_SEGMENTS.contains(Namespace.keyOf(segment));
     }
 
     /** Why {@code name} cannot be a user or organization name, or empty when it can. */
@@ -44,7 +54,8 @@ public final class NameRules {
         if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
             return Optional.of("A name must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
         }
-        return shapeProblem(name).or(() -> RESERVED.contains(Namespace.keyOf(name))
+        String key = Namespace.keyOf(name);
+        return shapeProblem(name).or(() -> SITE_SEGMENTS.contains(key) || UNAVAILABLE.contains(key)
                 ? Optional.of("'" + name + "' is reserved by hubguard; choose another name.")
                 : Optional.empty());
     }

@@ -12,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hubguard.access.Resources;
+
 /** A name in the namespace shared by users and organizations; unique regardless of case. */
 @Entity
 @Table(name = "namespaces")
@@ -63,5 +65,10 @@ public class Namespace {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** As the policy sees it: where repositories can be created. */
+    public Resources.Namespace asResource() {
+        return new Resources.Namespace(name, kind == NamespaceKind.ORGANIZATION);
     }
 }

@@ -8,12 +8,15 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import org.hubguard.config.HubguardConfig;
 
 /**
  * Mails verification links through the server's mail session ({@code java:jboss/mail/hubguard}), only
@@ -29,6 +32,9 @@ public class VerificationMailer {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    HubguardConfig config;
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) VerificationMail mail) {
         executor.execute(() -> send(mail));
@@ -48,7 +54,7 @@ public class VerificationMailer {
 
                     The link works once and expires in %d hours. If you did not create a hubguard
                     account, you can ignore this message.
-                    """.formatted(mail.username(), mail.email(), mail.link(), EmailVerificationService.VALIDITY.toHours()),
+                    """.formatted(mail.username(), mail.email(), mail.link(), config.emailVerificationValidity().toHours()),
                     "UTF-8");
             Transport.send(message);
             LOG.info(() -> "Sent the email verification link for user " + mail.username());

@@ -2,7 +2,6 @@ package org.hubguard.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
@@ -30,10 +29,9 @@ import org.hubguard.access.Caller;
 import org.hubguard.access.ConflictException;
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.access.NotFoundException;
-import org.hubguard.access.Policy;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.User;
-import org.hubguard.repos.Repository;
+import org.hubguard.repos.RepoContext;
 import org.hubguard.signing.HubguardSigner;
 
 /**
@@ -47,7 +45,7 @@ public class CommitService {
     private static final PersonIdent HUBGUARD = new PersonIdent(HubguardSigner.NAME, HubguardSigner.EMAIL);
 
     @Inject
-    Policy policy;
+    CommitRules rules;
 
     @Inject
     GitStorage storage;
@@ -61,42 +59,27 @@ public class CommitService {
     @Inject
     HubguardSigner signer;
 
-    /** Checks write access and paths before any upload (the Hub's preupload step). */
-    public void checkUpload(Caller caller, Repository repository, List<String> paths, List<Long> sizes) {
-        policy.require(caller, Action.WRITE_REPO, repository.asResource());
-        for (int i = 0; i < paths.size(); i++) {
-            String path = paths.get(i);
-            RepoPaths.problemWith(path).ifPresent(problem -> {
-                throw new InvalidInputException(problem);
-            });
-            String tooLarge = GitLimits.tooLarge(path, sizes.get(i));
-            if (tooLarge != null) {
-                throw new InvalidInputException(tooLarge);
-            }
-        }
+    /** Checks write access and the content rules before any upload (the Hub's preupload step). */
+    public void checkUpload(RepoContext repo, List<String> paths, List<Long> sizes) {
+        repo.require(Action.WRITE_REPO);
+        rules.checkUpload(paths, sizes);
     }
 
     /** Makes one commit on {@code branch}; returns its id. */
-    public String commit(Caller caller, Repository repository, String branch, String summary, String description,
+    public String commit(RepoContext repo, String branch, String summary, String description,
                          String parentCommit, List<FileChange> changes) {
-        policy.require(caller, Action.WRITE_REPO, repository.asResource());
+        repo.require(Action.WRITE_REPO);
         if (summary == null || summary.isBlank()) {
             throw new InvalidInputException("A commit needs a summary.");
         }
         if (changes.isEmpty()) {
             throw new InvalidInputException("A commit needs at least one file change.");
         }
-        for (FileChange change : changes) {
-            RepoPaths.problemWith(change.path()).ifPresent(problem -> {
-                throw new InvalidInputException(problem);
-            });
-            if (change instanceof FileChange.Put put && GitLimits.tooLarge(put.path(), put.content().length) != null) {
-                throw new InvalidInputException(GitLimits.tooLarge(put.path(), put.content().length));
-            }
-        }
+        rules.check(changes);
+        Caller caller = repo.caller();
         User author = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
         PersonIdent authorIdent = author == null ? HUBGUARD : new PersonIdent(author.getUsername(), author.getEmail());
-        try (org.eclipse.jgit.lib.Repository git = storage.open(repository.getId());
+        try (org.eclipse.jgit.lib.Repository git = storage.open(repo.id());
              RevWalk walk = new RevWalk(git); ObjectInserter inserter = git.newObjectInserter(); ObjectReader reader = git.newObjectReader()) {
             String ref = Constants.R_HEADS + branch;
             ObjectId head = git.resolve(ref);
@@ -161,8 +144,7 @@ public class CommitService {
             if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
                 throw new ConflictException("The branch " + branch + " moved on while committing (" + result + "). Reload and try again.");
             }
-            announcements.fireAsync(new CommitsPushed(repository.getId(), repository.getFullName(), caller.username(),
-                    new ArrayList<>(List.of(new CommitsPushed.RefChange(ref, head.name(), commitId.name())))));
+            announcements.fireAsync(new CommitsPushed(repo.id(), List.of(new CommitsPushed.RefChange(ref, head.name(), commitId.name()))));
             return commitId.name();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -22,7 +23,8 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.hubguard.config.Settings;
+
+import org.hubguard.config.HubguardConfig;
 
 /**
  * The bare git repositories on disk, one per hubguard repository, named by its database id: renaming or
@@ -48,18 +50,18 @@ public class GitStorage {
             *.safetensors binary
             """;
 
-    private final Path root = Path.of(Settings.get("hubguard.git.dir",
-            Path.of(System.getProperty("jboss.server.data.dir", "."), "hubguard", "git").toString()));
+    @Inject
+    HubguardConfig config;
 
     public Path pathOf(long repositoryId) {
-        return root.resolve(repositoryId + ".git");
+        return config.gitDir().resolve(repositoryId + ".git");
     }
 
     /** A bare repository with branch {@code main} and one commit holding {@code .gitattributes}. */
     public void create(long repositoryId, PersonIdent author) {
         Path dir = pathOf(repositoryId);
         try {
-            Files.createDirectories(root);
+            Files.createDirectories(config.gitDir());
             try (Git git = Git.init().setBare(true).setInitialBranch(MAIN).setGitDir(dir.toFile()).call();
                  ObjectInserter inserter = git.getRepository().newObjectInserter()) {
                 ObjectId blob = inserter.insert(Constants.OBJ_BLOB, GITATTRIBUTES.getBytes(StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
 import org.hubguard.access.ConflictException;
+import org.hubguard.access.Denial;
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.access.NotFoundException;
 import org.hubguard.access.OrgRole;
@@ -42,7 +43,7 @@ public class OrganizationService {
 
     /** Creates an organization in the shared namespace; its creator becomes its first admin. */
     public Organization create(Caller caller, String name, String fullName, String description) {
-        policy.require(caller, Action.CREATE_ORG, null);
+        policy.require(caller, Action.CREATE_ORG, Resources.SITE);
         String trimmed = name == null ? "" : name.trim();
         NameRules.problemWith(trimmed).ifPresent(problem -> {
             throw new InvalidInputException(problem.replace("Choose a username.", "Choose a name for the organization."));
@@ -195,7 +196,7 @@ public class OrganizationService {
     }
 
     private User user(String username) {
-        return accounts.findByUsername(username).orElseThrow(() -> new AccessDeniedException("You must be signed in."));
+        return accounts.findByUsername(username).orElseThrow(() -> new AccessDeniedException(Denial.NOT_SIGNED_IN));
     }
 
     private static String blankToNull(String text) {

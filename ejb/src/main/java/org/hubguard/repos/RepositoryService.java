@@ -6,12 +6,12 @@ import java.util.Optional;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.jgit.lib.PersonIdent;
 import org.hubguard.access.Action;
@@ -19,12 +19,12 @@ import org.hubguard.access.Caller;
 import org.hubguard.access.ConflictException;
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.access.NotFoundException;
+import org.hubguard.access.Permissions;
 import org.hubguard.access.Policy;
 import org.hubguard.access.Resources;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.NameRules;
 import org.hubguard.accounts.Namespace;
-import org.hubguard.accounts.NamespaceKind;
 import org.hubguard.accounts.User;
 import org.hubguard.git.GitStorage;
 
@@ -58,10 +58,11 @@ public class RepositoryService {
     public Repository create(Caller caller, RepoType type, String namespace, String name, boolean isPrivate) {
         String owner = namespace == null || namespace.isBlank() ? caller.username() : namespace.trim();
         if (owner == null) {
-            policy.require(caller, Action.CREATE_REPO, null); // anonymous or organization token: denied with the right message
+            // anonymous or an organization token: refused with the policy's reason
+            policy.require(caller, Action.CREATE_REPO, new Resources.Namespace("", false));
         }
         Namespace target = namespace(owner);
-        policy.require(caller, Action.CREATE_REPO, new Resources.Namespace(target.getName(), target.getKind() == NamespaceKind.ORGANIZATION));
+        policy.require(caller, Action.CREATE_REPO, target.asResource());
         String repoName = checkedName(name);
         requireFree(type, target, repoName);
         User creator = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
@@ -78,12 +79,37 @@ public class RepositoryService {
         return repository;
     }
 
-    /** The repository, if the caller may read it; otherwise "not found", exactly as if it did not exist. */
-    public Repository get(Caller caller, RepoType type, String namespace, String name) {
-        Repository repository = find(type, namespace, name)
-                .filter(r -> policy.allows(caller, Action.READ_REPO, r.asResource()))
-                .orElseThrow(() -> notFound(type, namespace, name));
-        return repository;
+    /**
+     * The repository with the caller's permissions on it, if the caller may read it; otherwise "not found",
+     * exactly as if it did not exist.
+     */
+    public RepoContext context(Caller caller, RepoRef ref) {
+        Repository repository = find(ref.type(), ref.namespace(), ref.name()).orElseThrow(() -> notFound(ref));
+        Permissions permissions = policy.permissions(caller, repository.asResource());
+        if (!permissions.can(Action.READ_REPO)) {
+            throw notFound(ref);
+        }
+        return new RepoContext(repository, permissions);
+    }
+
+    public RepoContext context(Caller caller, RepoType type, String namespace, String name) {
+        return context(caller, new RepoRef(type, namespace, name));
+    }
+
+    /** Where the caller may create repositories: their own namespace first, then organizations, as the policy decides. */
+    public List<String> namespacesForNewRepositories(Caller caller) {
+        if (!caller.isUser()) {
+            return List.of();
+        }
+        List<Namespace> candidates = new java.util.ArrayList<>();
+        candidates.add(namespace(caller.username()));
+        candidates.addAll(em.createQuery("select m.organization.namespace from Membership m where m.user.namespace.nameKey = :user "
+                        + "order by m.organization.namespace.nameKey", Namespace.class)
+                .setParameter("user", Namespace.keyOf(caller.username())).getResultList());
+        return candidates.stream()
+                .filter(ns -> policy.allows(caller, Action.CREATE_REPO, ns.asResource()))
+                .map(Namespace::getName)
+                .toList();
     }
 
     /** The repositories of {@code author} (user or organization) that the caller may read. */
@@ -95,9 +121,9 @@ public class RepositoryService {
                 .toList();
     }
 
-    public void delete(Caller caller, RepoType type, String namespace, String name) {
-        Repository repository = get(caller, type, namespace, name);
-        policy.require(caller, Action.DELETE_REPO, repository.asResource());
+    public void delete(RepoContext context) {
+        context.require(Action.DELETE_REPO);
+        Repository repository = attached(context);
         long id = repository.getId();
         em.remove(repository);
         afterCompletion(committed -> {
@@ -107,17 +133,17 @@ public class RepositoryService {
         });
     }
 
-    public Repository setVisibility(Caller caller, RepoType type, String namespace, String name, boolean isPrivate) {
-        Repository repository = get(caller, type, namespace, name);
-        policy.require(caller, Action.CHANGE_VISIBILITY, repository.asResource());
+    public Repository setVisibility(RepoContext context, boolean isPrivate) {
+        context.require(Action.CHANGE_VISIBILITY);
+        Repository repository = attached(context);
         repository.setPrivate(isPrivate);
         return repository;
     }
 
     /** Repository setting (like visibility): pushes must carry only Verified commits. */
-    public Repository setRequireSigned(Caller caller, RepoType type, String namespace, String name, boolean required) {
-        Repository repository = get(caller, type, namespace, name);
-        policy.require(caller, Action.CHANGE_VISIBILITY, repository.asResource());
+    public Repository setRequireSigned(RepoContext context, boolean required) {
+        context.require(Action.CHANGE_VISIBILITY);
+        Repository repository = attached(context);
         repository.setRequireSigned(required);
         return repository;
     }
@@ -134,28 +160,35 @@ public class RepositoryService {
     }
 
     /** Renames a repository, or moves it to another namespace the caller may create repositories in. */
-    public Repository move(Caller caller, RepoType type, String from, String to) {
-        String[] source = RepoIds.split(from, "fromRepo");
+    public Repository move(RepoContext context, String to) {
+        context.require(Action.RENAME_REPO);
         String[] target = RepoIds.split(to, "toRepo");
-        Repository repository = get(caller, type, source[0], source[1]);
-        policy.require(caller, Action.RENAME_REPO, repository.asResource());
+        Repository repository = attached(context);
         Namespace targetNamespace = namespace(target[0]);
         if (!targetNamespace.getId().equals(repository.getNamespace().getId())) {
-            policy.require(caller, Action.CREATE_REPO,
-                    new Resources.Namespace(targetNamespace.getName(), targetNamespace.getKind() == NamespaceKind.ORGANIZATION));
+            policy.require(context.caller(), Action.CREATE_REPO, targetNamespace.asResource());
         }
         String newName = checkedName(target[1]);
         boolean sameRepo = targetNamespace.getId().equals(repository.getNamespace().getId())
                 && newName.equalsIgnoreCase(repository.getName());
         if (!sameRepo) {
-            requireFree(type, targetNamespace, newName);
+            requireFree(repository.getType(), targetNamespace, newName);
         }
         repository.moveTo(targetNamespace, newName);
         flushOrConflict(targetNamespace.getName() + "/" + newName + " was just taken.");
         return repository;
     }
 
-    public Optional<Repository> find(RepoType type, String namespace, String name) {
+    /** The repository of the context, managed by this transaction (the context's copy is from an earlier one). */
+    private Repository attached(RepoContext context) {
+        Repository repository = em.find(Repository.class, context.id());
+        if (repository == null) {
+            throw notFound(new RepoRef(context.repository().getType(), context.repository().getNamespaceName(), context.repository().getName()));
+        }
+        return repository;
+    }
+
+    Optional<Repository> find(RepoType type, String namespace, String name) {
         if (namespace == null || name == null) {
             return Optional.empty();
         }
@@ -209,8 +242,8 @@ public class RepositoryService {
         return trimmed;
     }
 
-    private static NotFoundException notFound(RepoType type, String namespace, String name) {
-        return new NotFoundException("RepoNotFound", "Repository not found: " + type.wireName() + " " + namespace + "/" + name
+    private static NotFoundException notFound(RepoRef ref) {
+        return new NotFoundException("RepoNotFound", "Repository not found: " + ref.type().wireName() + " " + ref.fullName()
                 + ". If it is private, make sure you are authenticated with access to it.");
     }
 }

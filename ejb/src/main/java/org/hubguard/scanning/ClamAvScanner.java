@@ -11,7 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.hubguard.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hubguard.config.HubguardConfig;
 
 import xyz.capybara.clamav.ClamavClient;
 import xyz.capybara.clamav.commands.scan.result.ScanResult;
@@ -22,21 +25,26 @@ import xyz.capybara.clamav.commands.scan.result.ScanResult;
  * deadline ({@code HUBGUARD_CLAMD_TIMEOUT_SECONDS}, default 120) and is interrupted when it passes (the
  * client's NIO channel closes on interrupt). A scan that fails is an ERROR, never CLEAN.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class ClamAvScanner {
 
-    private final String host;
-    private final int port;
-    private final long timeoutMillis;
+    private String host;
+    private int port;
+    private long timeoutMillis;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "hubguard-clamd");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ClamAvScanner() {
-        this(Settings.get("hubguard.clamd.host", "127.0.0.1"), Integer.parseInt(Settings.get("hubguard.clamd.port", "3310")),
-                Long.parseLong(Settings.get("hubguard.clamd.timeout-seconds", "120")) * 1000);
+    protected ClamAvScanner() {
+    }
+
+    @Inject
+    void configure(HubguardConfig config) {
+        host = config.clamdHost();
+        port = config.clamdPort();
+        timeoutMillis = config.clamdTimeout().toMillis();
     }
 
     public ClamAvScanner(String host, int port, long timeoutMillis) {

@@ -38,12 +38,6 @@ public class ScanService {
     public static final String CLAMAV = "clamav";
     public static final String PICKLE = "pickle";
     public static final String PICKLE_VERSION = "hubguard-pickle-walker/1";
-    /**
-     * The largest file sent to clamd: clamd's own StreamMaxLength (its default is 100 MiB), so that a larger
-     * file gets a clear status instead of a connection clamd cuts off mid-stream.
-     */
-    static final long CLAMD_MAX_FILE_SIZE = Long.parseLong(org.hubguard.config.Settings.get("hubguard.clamd.max-file-size", "104857600"));
-
     /** A pending scan older than this is assumed lost (e.g. the server stopped) and is queued again. */
     static final Duration PENDING_FOR_TOO_LONG = Duration.ofMinutes(10);
 
@@ -58,6 +52,13 @@ public class ScanService {
 
     @Inject
     ClamAvScanner clamAv;
+
+    /**
+     * Gives the largest file sent to clamd: clamd's own StreamMaxLength (its default is 100 MiB), so that a
+     * larger file gets a clear status instead of a connection clamd cuts off mid-stream.
+     */
+    @Inject
+    org.hubguard.config.HubguardConfig config;
 
     @Inject
     GitReader git;
@@ -152,9 +153,9 @@ public class ScanService {
                 return true;
             }
             long size = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getSize();
-            if (size > CLAMD_MAX_FILE_SIZE) {
+            if (size > config.clamdMaxFileSize()) {
                 results.recordFinalError(blobId, CLAMAV, clamAv.currentVersion(),
-                        "the file is larger than clamd's stream limit (" + CLAMD_MAX_FILE_SIZE + " bytes); it was not scanned");
+                        "the file is larger than clamd's stream limit (" + config.clamdMaxFileSize() + " bytes); it was not scanned");
                 return true;
             }
             AvResult av = clamAv.scan(content);
@@ -189,7 +190,7 @@ public class ScanService {
 
     /** Site administrators: forget every result and queue every file of every repository again. */
     public int rescanAll(org.hubguard.access.Caller caller) {
-        policy.require(caller, org.hubguard.access.Action.ADMINISTER_USERS, null);
+        policy.require(caller, org.hubguard.access.Action.ADMINISTER_USERS, org.hubguard.access.Resources.SITE);
         results.forgetAll();
         int queued = 0;
         for (Long id : em.createQuery("select r.id from Repository r", Long.class).getResultList()) {

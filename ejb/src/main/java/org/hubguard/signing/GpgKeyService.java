@@ -14,7 +14,9 @@ import jakarta.persistence.PersistenceContext;
 import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
+import org.hubguard.access.Denial;
 import org.hubguard.access.Policy;
+import org.hubguard.access.Resources;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.EmailVerified;
 import org.hubguard.accounts.User;
@@ -102,7 +104,7 @@ public class GpgKeyService {
     }
 
     private User owner(Caller caller) {
-        policy.require(caller, Action.MANAGE_OWN_ACCOUNT, caller == null ? null : caller.username());
-        return accounts.findByUsername(caller.username()).orElseThrow(() -> new AccessDeniedException("You must be signed in."));
+        policy.require(caller, Action.MANAGE_OWN_ACCOUNT, new Resources.Account(caller == null ? null : caller.username()));
+        return accounts.findByUsername(caller.username()).orElseThrow(() -> new AccessDeniedException(Denial.NOT_SIGNED_IN));
     }
 }

@@ -18,7 +18,9 @@ import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
 import org.hubguard.access.Credential;
+import org.hubguard.access.Denial;
 import org.hubguard.access.Policy;
+import org.hubguard.access.Resources;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.NameRules;
 import org.hubguard.accounts.SecretTokens;
@@ -138,9 +140,9 @@ public class TokenService {
     }
 
     private User owner(Caller caller) {
-        policy.require(caller, Action.MANAGE_TOKENS, caller == null ? null : caller.username());
+        policy.require(caller, Action.MANAGE_TOKENS, new Resources.Account(caller == null ? null : caller.username()));
         return accounts.findByUsername(caller.username())
-                .orElseThrow(() -> new AccessDeniedException("You must be signed in."));
+                .orElseThrow(() -> new AccessDeniedException(Denial.NOT_SIGNED_IN));
     }
 
     private AccessToken ownToken(Caller caller, long tokenId) {

@@ -48,17 +48,17 @@ class AccessRulesTest {
     @Test
     void accountActionsNeedAWebSessionWhateverTheToken() {
         for (Action account : List.of(Action.MANAGE_OWN_ACCOUNT, Action.MANAGE_TOKENS)) {
-            assertTrue(AccessRules.allows(session("alice"), account, "alice", null));
-            assertFalse(AccessRules.allows(session("alice"), account, "bob", null));
+            assertTrue(AccessRules.allows(session("alice"), account, new Resources.Account("alice"), null));
+            assertFalse(AccessRules.allows(session("alice"), account, new Resources.Account("bob"), null));
             for (TokenRole role : TokenRole.values()) {
-                assertFalse(AccessRules.allows(token("alice", role, new TokenGrant(ScopeKind.GLOBAL, null, TokenPermission.ORG_WRITE)), account, "alice", null));
+                assertFalse(AccessRules.allows(token("alice", role, new TokenGrant(ScopeKind.GLOBAL, null, TokenPermission.ORG_WRITE)), account, new Resources.Account("alice"), null));
             }
         }
-        assertTrue(AccessRules.allows(Caller.webSession("root", true), Action.ADMINISTER_USERS, null, null));
+        assertTrue(AccessRules.allows(Caller.webSession("root", true), Action.ADMINISTER_USERS, Resources.SITE, null));
         assertFalse(AccessRules.allows(new Caller("root", true, new Credential.Token(1, "t", TokenRole.WRITE, List.of(), Instant.EPOCH)),
-                Action.ADMINISTER_USERS, null, null));
-        assertTrue(AccessRules.allows(session("alice"), Action.CREATE_ORG, null, null));
-        assertFalse(AccessRules.allows(token("alice", TokenRole.WRITE), Action.CREATE_ORG, null, null));
+                Action.ADMINISTER_USERS, Resources.SITE, null));
+        assertTrue(AccessRules.allows(session("alice"), Action.CREATE_ORG, Resources.SITE, null));
+        assertFalse(AccessRules.allows(token("alice", TokenRole.WRITE), Action.CREATE_ORG, Resources.SITE, null));
     }
 
     @Test
@@ -98,5 +98,18 @@ class AccessRulesTest {
         assertFalse(AccessRules.allows(Caller.organization("other", Instant.EPOCH), Action.READ_REPO, ORG_PRIVATE, null));
         assertFalse(AccessRules.allows(Caller.organization("acme", Instant.EPOCH), Action.READ_ORG, ACME, null));
         assertEquals(14, Action.values().length, "a new action needs rows here and in AuthorizationMatrixIT");
+    }
+
+    @Test
+    void aRefusalSaysWhetherTheUserOrTheCredentialIsMissingTheRight() {
+        assertEquals(Denial.NOT_SIGNED_IN, AccessRules.decide(Caller.ANONYMOUS, Action.WRITE_REPO, ORG_PUBLIC, null).denial());
+        assertEquals(Denial.READ_TOKEN, AccessRules.decide(token("alice", TokenRole.READ), Action.WRITE_REPO, ALICE_PRIVATE, null).denial());
+        assertEquals(Denial.NOT_PERMITTED, AccessRules.decide(token("mallory", TokenRole.READ), Action.WRITE_REPO, ALICE_PRIVATE, null).denial(),
+                "a write token would not help a stranger: the refusal says so");
+        assertEquals(Denial.FINE_GRAINED_TOKEN, AccessRules.decide(token("alice", TokenRole.FINE_GRAINED), Action.WRITE_REPO, ALICE_PRIVATE, null).denial());
+        assertEquals(Denial.ORG_TOKEN, AccessRules.decide(Caller.organization("acme", Instant.EPOCH), Action.WRITE_REPO, ORG_PRIVATE, null).denial());
+        assertEquals(Denial.WEB_SESSION_ONLY, AccessRules.decide(token("alice", TokenRole.WRITE), Action.MANAGE_TOKENS,
+                new Resources.Account("alice"), null).denial());
+        assertTrue(AccessRules.decide(session("alice"), Action.WRITE_REPO, ALICE_PRIVATE, null).allowed());
     }
 }

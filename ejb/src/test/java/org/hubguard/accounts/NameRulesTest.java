@@ -1,9 +1,12 @@
 package org.hubguard.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,9 +38,19 @@ class NameRulesTest {
             "Settings|reserved",
             "datasets|reserved",
             "login|reserved",
-            "jakarta.faces.resource|reserved"})
+            "jakarta.faces.resource|reserved",
+            "admin|reserved",
+            "Root|reserved"})
     void refusesWithAReason(String name, String reason) {
         Optional<String> problem = NameRules.problemWith(name);
         assertTrue(problem.isPresent() && problem.get().contains(reason), name + " -> " + problem);
+    }
+
+    @Test
+    void namesThatOnlyLookOfficialAreStillNamespacesInUrls() {
+        assertTrue(NameRules.isSiteSegment("API"));
+        assertTrue(NameRules.isSiteSegment("-"));
+        assertFalse(NameRules.isSiteSegment("admin"), "the first administrator's namespace is a namespace in URLs");
+        assertFalse(NameRules.isSiteSegment("root"));
     }
 }

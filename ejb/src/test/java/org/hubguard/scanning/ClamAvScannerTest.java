@@ -19,7 +19,7 @@ class ClamAvScannerTest {
     /** The EICAR test file, assembled here so that no source file of the project is itself "infected". */
     static final byte[] EICAR = ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-" + "TEST-FILE!$H+H*").getBytes(StandardCharsets.US_ASCII);
 
-    private final ClamAvScanner scanner = new ClamAvScanner("127.0.0.1", Integer.parseInt(System.getProperty("hubguard.clamd.port", "3310")), 30_000);
+    private final ClamAvScanner scanner = new ClamAvScanner("127.0.0.1", Integer.parseInt(org.hubguard.config.Settings.get("hubguard.clamd.port", "3310")), 30_000);
 
     private AvResult scan(byte[] bytes) {
         return scanner.scan(new ByteArrayInputStream(bytes));

@@ -7,10 +7,37 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 
-/** Small helpers for page beans: messages that survive a redirect, and redirects to clean URLs. */
+import org.hubguard.access.HubguardException;
+import org.hubguard.accounts.AccountException;
+
+/** Small helpers for page beans: running actions, messages that survive a redirect, redirects to clean URLs. */
 public final class Pages {
 
     private Pages() {
+    }
+
+    /**
+     * Runs a page action. A refusal ({@link HubguardException}) becomes a message on the page, and the action
+     * counts as not done: the one way page actions report errors. Anything else is a server error (500 page).
+     */
+    public static boolean attempt(Runnable action) {
+        return attempt(null, action);
+    }
+
+    /**
+     * {@link #attempt(Runnable)}, where problems that belong to one field of form {@code formId} are shown
+     * next to that field ({@code formId:field}).
+     */
+    public static boolean attempt(String formId, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (HubguardException refused) {
+            String field = refused instanceof AccountException account && account.getField() != null && formId != null
+                    ? formId + ":" + account.getField() : null;
+            error(field, refused.getMessage());
+            return false;
+        }
     }
 
     /** An error shown next to the field {@code clientId} (or at the top of the page when it is null). */

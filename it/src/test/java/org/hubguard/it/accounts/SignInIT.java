@@ -93,13 +93,13 @@ class SignInIT extends TestServer {
 
         BROWSER.signIn(name, PASSWORD);
         assertFalse(BROWSER.has("nav-admin"));
-        BROWSER.open("/admin/users");
+        BROWSER.open("/-/admin/users");
         assertEquals("Your account may not open this page.", BROWSER.text("error-message"));
         BROWSER.signOut();
 
         BROWSER.signIn("admin", ADMIN_PASSWORD);
         assertTrue(BROWSER.has("nav-admin"));
-        BROWSER.open("/admin/users");
+        BROWSER.open("/-/admin/users");
         assertTrue(BROWSER.driver().getPageSource().contains(emailOf(name)));
         assertFalse(emailVerified(name));
         int row = rowOf(name);
@@ -121,6 +121,6 @@ class SignInIT extends TestServer {
                 return i;
             }
         }
-        throw new AssertionError(username + " is not listed on /admin/users");
+        throw new AssertionError(username + " is not listed on /-/admin/users");
     }
 }

@@ -120,11 +120,11 @@ class ScanningIT extends TestServer {
 
         WebSession admin = new WebSession();
         admin.signIn("admin", ADMIN_PASSWORD);
-        HttpResponse<String> rescan = admin.submit("/admin/users", "scans", Map.of("scans:rescan", "Rescan every file"));
+        HttpResponse<String> rescan = admin.submit("/-/admin/users", "scans", Map.of("scans:rescan", "Rescan every file"));
         assertEquals(302, rescan.statusCode(), "the rescan was accepted");
         assertEquals("OK", untilStored(blob, "PENDING"));
         assertTrue(scannedAt(blob).after(before), "scanned again");
-        assertEquals(403, web.get("/admin/users").statusCode(), "only administrators reach the rescan button");
+        assertEquals(403, web.get("/-/admin/users").statusCode(), "only administrators reach the rescan button");
     }
 
     private static java.sql.Timestamp scannedAt(String blobId) throws Exception {
@@ -161,8 +161,8 @@ class ScanningIT extends TestServer {
 
     @Test
     void whileClamdIsDownFilesAreErrorNeverOkAndRecoverOnTheirOwn() throws Exception {
-        Path dir = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "hubguard-clamd-" + uid());
-        int port = Integer.parseInt(System.getProperty("hubguard.clamd.port", "3310"));
+        Path dir = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "hubguard-clamd-test-" + uid()); // ./hubguard setup's
+        int port = Integer.parseInt(System.getProperty("it.clamd.port"));
         createRepo("outage");
         try {
             run("kill", Files.readString(dir.resolve("clamd.pid")).trim());

@@ -36,6 +36,12 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
 
     private WebDriver driver;
     private Path profile;
+    private String baseUrl = TestServer.BASE_URL;
+
+    /** Points the browser at another hubguard (e.g. one started by the run command); paths open there. */
+    public void useServer(String url) {
+        baseUrl = url;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -96,7 +102,7 @@ public class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllC
 
     /** Opens a hubguard path such as "/login". */
     public void open(String path) {
-        driver.get(path.startsWith("http") ? path : TestServer.url(path));
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
     }
 
     public void type(String id, String text) {

@@ -29,7 +29,11 @@ public final class GitCli {
 
     /** http://127.0.0.1:port/{path}, with the token as the password when given. */
     public static String url(String path, String token) {
-        String base = TestServer.BASE_URL;
+        return url(TestServer.BASE_URL, path, token);
+    }
+
+    /** {@code base}{path} (base like http://127.0.0.1:8080), with the token as the password when given. */
+    public static String url(String base, String path, String token) {
         return token == null ? base + path : base.replace("http://", "http://git-user:" + token + "@") + path;
     }
 

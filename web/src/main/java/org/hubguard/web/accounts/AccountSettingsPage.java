@@ -19,6 +19,9 @@ import org.hubguard.web.auth.CurrentCaller;
 public class AccountSettingsPage {
 
     @Inject
+    BaseUrl baseUrl;
+
+    @Inject
     AccountService accounts;
 
     @Inject
@@ -39,25 +42,19 @@ public class AccountSettingsPage {
     }
 
     public void resendVerification() {
-        try {
-            accounts.resendVerification(caller.get(), BaseUrl.forEmail());
+        Pages.attempt(() -> {
+            accounts.resendVerification(caller.get(), baseUrl.forEmail());
             Pages.info("We sent a new verification link to " + getUser().getEmail() + ".");
             Pages.redirect("/settings/account");
-        } catch (AccountException | AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+        });
     }
 
     public void changePassword() {
-        try {
+        Pages.attempt("password", () -> {
             accounts.changePassword(caller.get(), currentPassword, newPassword);
             Pages.info("Your password was changed.");
             Pages.redirect("/settings/account");
-        } catch (AccountException e) {
-            Pages.error(e.getField() == null ? null : "password:" + e.getField(), e.getMessage());
-        } catch (AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+        });
     }
 
     public String getCurrentPassword() {

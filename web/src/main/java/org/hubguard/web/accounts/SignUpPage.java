@@ -17,6 +17,9 @@ import org.hubguard.web.Pages;
 public class SignUpPage {
 
     @Inject
+    BaseUrl baseUrl;
+
+    @Inject
     AccountService accounts;
 
     @Inject
@@ -27,14 +30,12 @@ public class SignUpPage {
     private String password;
 
     public void signUp() {
-        try {
-            User user = accounts.signUp(username, email, password, BaseUrl.forEmail());
+        Pages.attempt("join", () -> {
+            User user = accounts.signUp(username, email, password, baseUrl.forEmail());
             Pages.info("Welcome, " + user.getUsername() + "! We sent a link to " + user.getEmail()
                     + " to verify your email address. You can sign in now.");
             Pages.redirect("/login");
-        } catch (AccountException e) {
-            Pages.error(e.getField() == null ? null : "join:" + e.getField(), e.getMessage());
-        }
+        });
     }
 
     public String getUsername() {

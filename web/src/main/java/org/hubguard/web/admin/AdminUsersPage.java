@@ -37,22 +37,18 @@ public class AdminUsersPage {
     }
 
     public void rescanAll() {
-        try {
+        Pages.attempt(() -> {
             int queued = scans.rescanAll(caller.get());
             Pages.info("Queued " + queued + " scans; results appear on the repository pages as they finish.");
-            Pages.redirect("/admin/users");
-        } catch (AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+            Pages.redirect("/-/admin/users");
+        });
     }
 
     public void markEmailVerified(String username) {
-        try {
+        Pages.attempt(() -> {
             accounts.markEmailVerified(caller.get(), username);
             Pages.info("The email address of " + username + " is now marked verified.");
-            Pages.redirect("/admin/users");
-        } catch (AccountException | AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+            Pages.redirect("/-/admin/users");
+        });
     }
 }

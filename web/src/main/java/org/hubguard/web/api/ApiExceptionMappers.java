@@ -1,59 +1,60 @@
 package org.hubguard.web.api;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.hubguard.access.AccessDeniedException;
-import org.hubguard.access.ConflictException;
-import org.hubguard.access.InvalidInputException;
-import org.hubguard.access.NotFoundException;
+import org.hubguard.access.HubguardException;
 import org.hubguard.web.auth.CurrentCaller;
+import org.hubguard.web.errors.HttpError;
 
-/** The domain's exceptions as the Hub's JSON errors: 400, 401/403, 404 (with X-Error-Code), 409. */
+/** Every error of the API as the Hub's JSON error, through {@link HttpError}. */
 public final class ApiExceptionMappers {
 
     private ApiExceptionMappers() {
     }
 
+    /** hubguard's refusals: their own status, X-Error-Code and message. */
     @Provider
-    public static class Denied implements ExceptionMapper<AccessDeniedException> {
+    public static class Refused implements ExceptionMapper<HubguardException> {
 
         @Inject
         CurrentCaller caller;
 
         @Override
-        public Response toResponse(AccessDeniedException e) {
-            return caller.get().isAnonymous()
-                    ? ApiErrors.unauthorized(e.getMessage())
-                    : ApiErrors.of(Response.Status.FORBIDDEN, e.getMessage());
+        public Response toResponse(HubguardException e) {
+            return HttpError.of(e, caller.get()).toResponse();
         }
     }
 
     @Provider
-    public static class NotFound implements ExceptionMapper<NotFoundException> {
-
-        @Inject
-        CurrentCaller caller;
-
+    public static class MalformedJson implements ExceptionMapper<JsonException> {
         @Override
-        public Response toResponse(NotFoundException e) {
-            Response.ResponseBuilder response = Response.fromResponse(ApiErrors.of(Response.Status.NOT_FOUND, e.getMessage()))
-                    .header("X-Error-Code", e.getCode());
-            if (caller.get().isAnonymous()) {
-                // Maybe it is private: invite the client to authenticate (git asks for credentials on this).
-                response.header("WWW-Authenticate", "Basic realm=\"hubguard\"");
-            }
-            return response.build();
+        public Response toResponse(JsonException e) {
+            return new HttpError(400, null, "The request body is not valid JSON: " + e.getMessage(), false).toResponse();
         }
     }
 
+    /** JAX-RS's own errors (unknown path, wrong method, unreadable body), in words. */
     @Provider
-    public static class MalformedJson implements ExceptionMapper<jakarta.json.JsonException> {
+    public static class JaxRs implements ExceptionMapper<WebApplicationException> {
         @Override
-        public Response toResponse(jakarta.json.JsonException e) {
-            return ApiErrors.of(Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getMessage());
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            Response.Status known = Response.Status.fromStatusCode(status);
+            String message = switch (status) {
+                case 404 -> "Not found.";
+                case 405 -> "This method is not allowed here.";
+                case 415 -> "Unsupported content type.";
+                default -> known == null ? "Request failed." : known.getReasonPhrase() + ".";
+            };
+            return new HttpError(status, null, message, status == 401).toResponse();
         }
     }
 
@@ -61,32 +62,12 @@ public final class ApiExceptionMappers {
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
 
-        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Unexpected.class.getName());
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
 
         @Override
         public Response toResponse(RuntimeException e) {
-            if (e instanceof jakarta.ws.rs.WebApplicationException web) {
-                return new WebApplicationExceptionMapper().toResponse(web);
-            }
-            LOG.log(java.util.logging.Level.SEVERE, "Unexpected error in an API request", e);
-            return ApiErrors.of(Response.Status.INTERNAL_SERVER_ERROR, "hubguard could not complete this request; nothing was changed.");
+            LOG.log(Level.SEVERE, "Unexpected error in an API request", e);
+            return HttpError.unexpected().toResponse();
         }
     }
-
-    @Provider
-    public static class Conflict implements ExceptionMapper<ConflictException> {
-        @Override
-        public Response toResponse(ConflictException e) {
-            return ApiErrors.of(Response.Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
-        @Override
-        public Response toResponse(InvalidInputException e) {
-            return ApiErrors.of(Response.Status.BAD_REQUEST, e.getMessage());
-        }
-    }
-
 }

@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.git.FileChange;
-import org.hubguard.git.GitLimits;
 
 /** The Hub's NDJSON commit payload: a header line, then one line per file change. */
 record NdjsonCommit(String summary, String description, String parentCommit, List<FileChange> changes) {
@@ -51,8 +50,8 @@ record NdjsonCommit(String summary, String description, String parentCommit, Lis
                 case "file" -> changes.add(new FileChange.Put(JsonBodies.requiredString(value, "path"), content(value, lineNumber)));
                 case "deletedFile" -> changes.add(new FileChange.Delete(JsonBodies.requiredString(value, "path")));
                 case "deletedFolder" -> changes.add(new FileChange.DeleteFolder(JsonBodies.requiredString(value, "path").replaceAll("/+$", "")));
-                case "lfsFile" -> throw new InvalidInputException("Large-file storage (LFS) is not available on this hubguard yet; files up to "
-                        + GitLimits.MAX_FILE_SIZE + " bytes are stored directly.");
+                case "lfsFile" -> throw new InvalidInputException("Large-file storage (LFS) is not available on this hubguard yet; "
+                        + "files up to the size limit are stored directly.");
                 default -> throw new InvalidInputException("Line " + lineNumber + " has an unknown key '" + key
                         + "' (expected header, file, deletedFile or deletedFolder).");
             }

@@ -40,6 +40,7 @@ final class RepoJson {
         return json;
     }
 
+    /** The "type" field of a request body: model (the default) or dataset. */
     static RepoType type(String wireName) {
         return RepoType.fromWireName(wireName).orElseThrow(() ->
                 new org.hubguard.access.InvalidInputException("'type' must be 'model' or 'dataset'."));

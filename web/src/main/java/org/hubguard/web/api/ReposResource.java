@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hubguard.repos.RepoContext;
 import org.hubguard.repos.RepoIds;
 import org.hubguard.repos.RepoType;
 import org.hubguard.repos.Repository;
@@ -32,6 +33,9 @@ public class ReposResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    BaseUrl baseUrl;
+
     @Context
     HttpServletRequest request;
 
@@ -50,7 +54,7 @@ public class ReposResource {
         Repository repo = repositories.create(caller.get(), type, JsonBodies.string(body, "organization"),
                 JsonBodies.requiredString(body, "name"), makePrivate);
         return Response.ok(Json.createObjectBuilder()
-                .add("url", BaseUrl.of(request) + repo.getPath())
+                .add("url", baseUrl.of(request) + repo.getPath())
                 .add("id", String.valueOf(repo.getId()))
                 .add("name", repo.getFullName())
                 .build()).build();
@@ -65,7 +69,7 @@ public class ReposResource {
         String organization = JsonBodies.string(body, "organization");
         String[] repoId = name.contains("/") ? RepoIds.split(name, "name")
                 : new String[] {organization == null ? caller.getUsername() : organization, name};
-        repositories.delete(caller.get(), RepoJson.type(JsonBodies.string(body, "type")), repoId[0], repoId[1]);
+        repositories.delete(repositories.context(caller.get(), RepoJson.type(JsonBodies.string(body, "type")), repoId[0], repoId[1]));
         return Response.ok(Json.createObjectBuilder().build()).build();
     }
 
@@ -74,9 +78,10 @@ public class ReposResource {
     @Path("move")
     public Response move(JsonObject body) {
         JsonBodies.required(body);
-        Repository repo = repositories.move(caller.get(), RepoJson.type(JsonBodies.string(body, "type")),
-                JsonBodies.requiredString(body, "fromRepo"), JsonBodies.requiredString(body, "toRepo"));
+        String[] from = RepoIds.split(JsonBodies.requiredString(body, "fromRepo"), "fromRepo");
+        RepoContext source = repositories.context(caller.get(), RepoJson.type(JsonBodies.string(body, "type")), from[0], from[1]);
+        Repository repo = repositories.move(source, JsonBodies.requiredString(body, "toRepo"));
         return Response.ok(Json.createObjectBuilder().add("name", repo.getFullName())
-                .add("url", BaseUrl.of(request) + repo.getPath()).build()).build();
+                .add("url", baseUrl.of(request) + repo.getPath()).build()).build();
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hubguard.access.Caller;
 import org.hubguard.access.Credential;
+import org.hubguard.access.RequestRefusedException;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.User;
 import org.hubguard.orgs.Membership;
@@ -48,7 +49,7 @@ public class WhoAmIResource {
         }
         User user = caller.isAnonymous() ? null : accounts.findByUsername(caller.username()).orElse(null);
         if (user == null) {
-            return ApiErrors.unauthorized("You must be authenticated: send an access token as 'Authorization: Bearer hf_...'.");
+            throw new RequestRefusedException(401, "You must be authenticated: send an access token as 'Authorization: Bearer hf_...'.");
         }
         JsonObject body = Json.createObjectBuilder()
                 .add("type", "user")

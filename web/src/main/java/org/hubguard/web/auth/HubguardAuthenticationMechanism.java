@@ -11,7 +11,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -26,6 +25,8 @@ import org.hubguard.access.Caller;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.tokens.TokenCheck;
 import org.hubguard.tokens.TokenService;
+import org.hubguard.web.SecurityHeaders;
+import org.hubguard.web.errors.HttpError;
 
 /**
  * The one way callers authenticate, for pages, API and git alike:
@@ -43,7 +44,6 @@ import org.hubguard.tokens.TokenService;
 public class HubguardAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "hubguard.user";
-    static final String REALM = "hubguard";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -110,8 +110,8 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());
             response.setHeader("Retry-After", String.valueOf(seconds));
-            return refuse(response, context, 429, "Too many requests with invalid tokens from your address; retry in "
-                    + seconds + " seconds.");
+            return refuse(response, new HttpError(429, null, "Too many requests with invalid tokens from your address; retry in "
+                    + seconds + " seconds.", false));
         }
         Optional<String> secret = tokenFrom(authorization);
         TokenCheck check = secret.isPresent() ? tokens.check(secret.get())
@@ -121,8 +121,7 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
             return accept(valid.caller(), request, context);
         }
         throttle.recordFailure(address);
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-        return refuse(response, context, 401, ((TokenCheck.Refused) check).reason());
+        return refuse(response, HttpError.unauthorized(((TokenCheck.Refused) check).reason()));
     }
 
     /** The token from "Bearer t" or "Basic base64(anything:t)". */
@@ -158,12 +157,10 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
         return context.notifyContainerAboutLogin(principal, groups);
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, int status, String message) {
+    private static AuthenticationStatus refuse(HttpServletResponse response, HttpError error) {
         try {
-            response.setStatus(status);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
+            SecurityHeaders.apply(response); // answered here, before the filters that add them run
+            error.send(response);
             // Closing completes the exchange, so Undertow does not try to send an error page of its own after it.
             response.getWriter().close();
         } catch (IOException e) {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.hubguard.config.Settings;
+import org.hubguard.config.HubguardConfig;
 
 /**
  * Slows down guessing: once an address has sent {@code limit} refused tokens within a minute, it gets 429
@@ -19,17 +20,21 @@ public class InvalidTokenThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final int limit;
-    private final Clock clock;
+    private int limit;
+    private Clock clock = Clock.systemUTC();
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    public InvalidTokenThrottle() {
-        this(Integer.parseInt(Settings.get("hubguard.tokens.invalid-per-minute", "20")), Clock.systemUTC());
+    protected InvalidTokenThrottle() {
     }
 
     InvalidTokenThrottle(int limit, Clock clock) {
         this.limit = limit;
         this.clock = clock;
+    }
+
+    @Inject
+    void configure(HubguardConfig config) {
+        limit = config.invalidTokensPerMinute();
     }
 
     /** How long the address must wait before a token is checked again; zero when it need not. */

@@ -1,7 +1,6 @@
 package org.hubguard.web.git;
 
 import java.io.IOException;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,8 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jgit.lib.ObjectId;
+import org.hubguard.access.NotFoundException;
+import org.hubguard.access.RequestRefusedException;
 import org.hubguard.git.GitReader;
 import org.hubguard.git.TreeEntry;
+import org.hubguard.repos.RepoContext;
 import org.hubguard.repos.Repository;
 
 /**
@@ -27,28 +29,20 @@ public class FileDownloads {
     @Inject
     GitReader git;
 
-    void serve(Repository repository, String revision, String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Answers the download, or throws the refusal (405, 404 with the Hub's code, 416) for the caller to render. */
+    public void serve(RepoContext repo, String revision, String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
             response.setHeader("Allow", "GET, HEAD");
-            GitRoutingFilter.sendJson(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed here.");
-            return;
+            throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed here.");
         }
-        Optional<ObjectId> commit = git.resolve(repository.getId(), revision);
-        if (commit.isEmpty()) {
-            response.setHeader("X-Error-Code", "RevisionNotFound");
-            GitRoutingFilter.sendJson(response, HttpServletResponse.SC_NOT_FOUND, "Invalid rev id: " + revision);
-            return;
-        }
-        Optional<TreeEntry> file = git.file(repository.getId(), commit.get(), path);
-        if (file.isEmpty()) {
-            response.setHeader("X-Error-Code", "EntryNotFound");
-            GitRoutingFilter.sendJson(response, HttpServletResponse.SC_NOT_FOUND, "Entry not found: " + path + " at " + revision + ".");
-            return;
-        }
-        TreeEntry entry = file.get();
+        Repository repository = repo.repository();
+        ObjectId commit = git.resolve(repository.getId(), revision)
+                .orElseThrow(() -> new NotFoundException("RevisionNotFound", "Invalid rev id: " + revision));
+        TreeEntry entry = git.file(repository.getId(), commit, path)
+                .orElseThrow(() -> new NotFoundException("EntryNotFound", "Entry not found: " + path + " at " + revision + "."));
         String etag = "\"" + entry.oid() + "\"";
         response.setHeader("ETag", etag);
-        response.setHeader("X-Repo-Commit", commit.get().name());
+        response.setHeader("X-Repo-Commit", commit.name());
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("Cache-Control", repository.isPrivate() ? "private, no-cache" : "public, no-cache");
         // Repository files are user content on hubguard's own origin: never let a browser render them
@@ -79,8 +73,7 @@ public class FileDownloads {
             }
             if (!valid || start >= size || start > end) {
                 response.setHeader("Content-Range", "bytes */" + size);
-                GitRoutingFilter.sendJson(response, HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable: " + range);
-                return;
+                throw new RequestRefusedException(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable: " + range);
             }
             response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
             response.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);

@@ -31,13 +31,11 @@ public class NewOrganizationPage {
     private String description;
 
     public void create() {
-        try {
+        Pages.attempt(() -> {
             Organization org = organizations.create(caller.get(), name, fullName, description);
             Pages.info("The organization " + org.getName() + " was created; you are its admin.");
             Pages.redirect("/organizations/show?name=" + URLEncoder.encode(org.getName(), StandardCharsets.UTF_8));
-        } catch (InvalidInputException | ConflictException | AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+        });
     }
 
     public String getName() {

@@ -13,14 +13,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
-import org.hubguard.access.ConflictException;
 import org.hubguard.access.InvalidInputException;
-import org.hubguard.access.NotFoundException;
 import org.hubguard.access.OrgRole;
-import org.hubguard.access.Policy;
-import org.hubguard.access.Resources;
+import org.hubguard.access.Permissions;
 import org.hubguard.orgs.Membership;
 import org.hubguard.orgs.Organization;
 import org.hubguard.orgs.OrganizationService;
@@ -50,13 +46,12 @@ public class OrganizationPages implements Serializable {
     RepositoryService repositories;
 
     @Inject
-    Policy policy;
+    OrgLookup lookup;
 
     @Inject
     CurrentCaller caller;
 
     private String name;
-    private transient Organization org;
     private String newMember;
     private String newMemberRole = OrgRole.READ.wireName();
     private String fullName;
@@ -68,8 +63,8 @@ public class OrganizationPages implements Serializable {
         if (getOrg() == null) {
             Pages.sendError(404, "There is no organization '" + name + "'.");
         } else if (fullName == null) {
-            fullName = org.getFullName();
-            description = org.getDescription();
+            fullName = getOrg().getFullName();
+            description = getOrg().getDescription();
         }
     }
 
@@ -78,8 +73,8 @@ public class OrganizationPages implements Serializable {
         load();
         if (getOrg() != null && caller.get().isAnonymous()) {
             Pages.redirect("/login?next=" + URLEncoder.encode(currentPage(), StandardCharsets.UTF_8));
-        } else if (getOrg() != null && !can("READ_ORG")) {
-            Pages.sendError(403, "Only members of " + org.getName() + " can see this page.");
+        } else if (getOrg() != null && !isCanRead()) {
+            Pages.sendError(403, "Only members of " + getOrg().getName() + " can see this page.");
         }
     }
 
@@ -88,16 +83,33 @@ public class OrganizationPages implements Serializable {
         return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
-    public boolean can(String action) {
-        return getOrg() != null && policy.allows(caller.get(), Action.valueOf(action), new Resources.Org(org.getName()));
+    private boolean can(Action action) {
+        Permissions permissions = lookup.find(name).permissions();
+        return permissions != null && permissions.can(action);
+    }
+
+    public boolean isCanRead() {
+        return can(Action.READ_ORG);
+    }
+
+    public boolean isCanManage() {
+        return can(Action.MANAGE_ORG);
+    }
+
+    public boolean isCanManageMembers() {
+        return can(Action.MANAGE_MEMBERS);
+    }
+
+    public boolean isCanRefreshToken() {
+        return can(Action.REFRESH_ORG_TOKEN);
     }
 
     public List<Repository> getModels() {
-        return repositories.list(caller.get(), RepoType.MODEL, org.getName());
+        return repositories.list(caller.get(), RepoType.MODEL, getOrg().getName());
     }
 
     public List<Repository> getDatasets() {
-        return repositories.list(caller.get(), RepoType.DATASET, org.getName());
+        return repositories.list(caller.get(), RepoType.DATASET, getOrg().getName());
     }
 
     public List<Membership> getMembers() {
@@ -144,24 +156,21 @@ public class OrganizationPages implements Serializable {
     }
 
     public void refreshToken() {
-        try {
+        Pages.attempt(() -> {
             // Kept for this response only: never in the view state or the session.
             String secret = organizations.refreshToken(caller.get(), getOrg().getName());
             FacesContext.getCurrentInstance().getExternalContext().getRequestMap().put("newOrgToken", secret);
-            org = organizations.get(org.getName());
-        } catch (AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+            lookup.forget(name);
+        });
     }
 
     private void act(Runnable action, String success, String page) {
-        try {
+        String orgName = getOrg().getName();
+        Pages.attempt(() -> {
             action.run();
             Pages.info(success);
-            Pages.redirect("/organizations/" + page + "?name=" + URLEncoder.encode(getOrg().getName(), StandardCharsets.UTF_8));
-        } catch (InvalidInputException | ConflictException | AccessDeniedException | NotFoundException e) {
-            Pages.error(null, e.getMessage());
-        }
+            Pages.redirect("/organizations/" + page + "?name=" + URLEncoder.encode(orgName, StandardCharsets.UTF_8));
+        });
     }
 
     private static OrgRole role(String wireName) {
@@ -169,10 +178,7 @@ public class OrganizationPages implements Serializable {
     }
 
     public Organization getOrg() {
-        if (org == null && name != null) {
-            org = organizations.find(name).orElse(null);
-        }
-        return org;
+        return name == null ? null : lookup.find(name).org();
     }
 
     public String getName() {

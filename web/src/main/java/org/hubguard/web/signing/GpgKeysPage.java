@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
+import org.hubguard.access.HubguardException;
+import org.hubguard.access.Resources;
 import org.hubguard.access.Policy;
 import org.hubguard.signing.GpgKey;
 import org.hubguard.signing.GpgKeyException;
@@ -40,7 +42,7 @@ public class GpgKeysPage {
 
     /** Keys are account settings: only a signed-in web session manages them. */
     public void checkAccess() throws IOException {
-        if (!policy.allows(caller.get(), Action.MANAGE_OWN_ACCOUNT, caller.getUsername())) {
+        if (!policy.allows(caller.get(), Action.MANAGE_OWN_ACCOUNT, new Resources.Account(caller.getUsername()))) {
             faces.getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, "Sign in to hubguard's web pages to manage keys.");
             faces.responseComplete();
         }
@@ -62,19 +64,17 @@ public class GpgKeysPage {
             GpgKey key = keys.add(caller.get(), armored);
             Pages.info("Added the key " + key.getFingerprint() + ".");
             Pages.redirect("/settings/gpg-keys");
-        } catch (GpgKeyException | AccessDeniedException e) {
-            Pages.error("keys:armored", e.getMessage());
+        } catch (HubguardException e) {
+            Pages.error("keys:armored", e.getMessage()); // next to the key that was refused
         }
     }
 
     public void delete(long id) {
-        try {
+        Pages.attempt(() -> {
             keys.delete(caller.get(), id);
             Pages.info("The key was deleted; commits signed with it are no longer verified.");
             Pages.redirect("/settings/gpg-keys");
-        } catch (GpgKeyException | AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+        });
     }
 
     public String getArmored() {

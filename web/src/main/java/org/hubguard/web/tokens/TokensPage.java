@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
+import org.hubguard.access.Resources;
 import org.hubguard.access.Policy;
 import org.hubguard.tokens.AccessToken;
 import org.hubguard.tokens.IssuedToken;
@@ -64,7 +65,7 @@ public class TokensPage {
 
     /** Only a signed-in web session manages tokens; a token presented to this page gets 403. */
     public void checkAccess() throws IOException {
-        if (!policy.allows(caller.get(), Action.MANAGE_TOKENS, caller.getUsername())) {
+        if (!policy.allows(caller.get(), Action.MANAGE_TOKENS, new Resources.Account(caller.getUsername()))) {
             faces.getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN,
                     "Access tokens cannot manage tokens; sign in to hubguard's web pages instead.");
             faces.responseComplete();
@@ -79,34 +80,28 @@ public class TokensPage {
     }
 
     public void create() {
-        try {
+        Pages.attempt(() -> {
             TokenRole chosenRole = TokenRole.fromWireName(role)
                     .orElseThrow(() -> new TokenException("Choose the token's role: read, write or fine-grained."));
             show(tokens.create(caller.get(), name, chosenRole, grants(), parseDate(expiresOn)));
             name = null;
             expiresOn = null;
-        } catch (TokenException | AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+        });
     }
 
     public void refresh(long tokenId) {
-        try {
+        Pages.attempt(() -> {
             show(tokens.refresh(caller.get(), tokenId));
             Pages.info("The token '" + issued.token().getName() + "' has a new secret; the old one no longer works.");
-        } catch (TokenException | AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+        });
     }
 
     public void delete(long tokenId) {
-        try {
+        Pages.attempt(() -> {
             tokens.delete(caller.get(), tokenId);
             list = null;
             Pages.info("The token was deleted; it no longer works.");
-        } catch (TokenException | AccessDeniedException e) {
-            Pages.error(null, e.getMessage());
-        }
+        });
     }
 
     private void show(IssuedToken token) {

@@ -1,4 +1,4 @@
-package org.hubguard.web.git;
+package org.hubguard.git;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,22 +16,24 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
-import org.hubguard.git.GitLimits;
 import org.hubguard.signing.SignatureCheck;
 import org.hubguard.signing.SignatureService;
 import org.hubguard.signing.SignatureStatus;
 
 /**
- * The pre-receive checks of every push: only branches and tags, no file larger than the limit (with a
- * message naming the file), and, where the repository or its organization requires it, only Verified
- * commits among the new ones (commits already in the repository are not judged again).
+ * The pre-receive checks of every push: only branches and tags, every new file within the
+ * {@link CommitRules} (the same the commit API applies; the message names the file), and, where the
+ * repository or its organization requires it, only Verified commits among the new ones (commits already in
+ * the repository are not judged again).
  */
 class PushRules implements PreReceiveHook {
 
+    private final CommitRules rules;
     /** Checks commits when signatures are required; null when they are not. */
     private final SignatureService signatures;
 
-    PushRules(SignatureService signatures) {
+    PushRules(CommitRules rules, SignatureService signatures) {
+        this.rules = rules;
         this.signatures = signatures;
     }
 
@@ -45,10 +47,10 @@ class PushRules implements PreReceiveHook {
             if (!ref.startsWith(Constants.R_HEADS) && !ref.startsWith(Constants.R_TAGS)) {
                 command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "only branches and tags can be pushed");
             } else if (command.getType() != ReceiveCommand.Type.DELETE) {
-                String tooLarge = firstTooLargeFile(receivePack, command.getNewId());
-                String unsigned = tooLarge == null && signatures != null ? unverifiedCommits(receivePack, command.getNewId()) : null;
-                if (tooLarge != null || unsigned != null) {
-                    command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, tooLarge != null ? tooLarge : unsigned);
+                String badFile = firstBadFile(receivePack, command.getNewId());
+                String unsigned = badFile == null && signatures != null ? unverifiedCommits(receivePack, command.getNewId()) : null;
+                if (badFile != null || unsigned != null) {
+                    command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, badFile != null ? badFile : unsigned);
                 }
             }
         }
@@ -85,8 +87,8 @@ class PushRules implements PreReceiveHook {
                 + (problems.size() > 10 ? " and " + (problems.size() - 10) + " more" : "");
     }
 
-    /** "file weights.bin is 11.0 MiB; the limit for a file is 10.0 MiB", or null when every new file fits. */
-    private String firstTooLargeFile(ReceivePack receivePack, ObjectId newId) {
+    /** What is wrong with the first new file that breaks a content rule, or null when every new file is fine. */
+    private String firstBadFile(ReceivePack receivePack, ObjectId newId) {
         try (ObjectWalk walk = new ObjectWalk(receivePack.getRepository()); ObjectReader reader = walk.getObjectReader()) {
             walk.markStart(walk.parseAny(newId));
             for (Ref existing : receivePack.getAdvertisedRefs().values()) {
@@ -99,9 +101,9 @@ class PushRules implements PreReceiveHook {
             }
             for (RevObject object = walk.nextObject(); object != null; object = walk.nextObject()) {
                 if (object.getType() == Constants.OBJ_BLOB) {
-                    String tooLarge = GitLimits.tooLarge(walk.getPathString(), reader.getObjectSize(object, Constants.OBJ_BLOB));
-                    if (tooLarge != null) {
-                        return tooLarge;
+                    var problem = rules.fileProblem(walk.getPathString(), reader.getObjectSize(object, Constants.OBJ_BLOB));
+                    if (problem.isPresent()) {
+                        return problem.get();
                     }
                 }
             }

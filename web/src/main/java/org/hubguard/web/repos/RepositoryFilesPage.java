@@ -1,0 +1,239 @@
+package org.hubguard.web.repos;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.hubguard.access.Action;
+import org.hubguard.git.CommitRules;
+import org.hubguard.git.CommitService;
+import org.hubguard.git.FileChange;
+import org.hubguard.git.GitReader;
+import org.hubguard.git.GitStorage;
+import org.hubguard.git.TreeEntry;
+import org.hubguard.repos.Repository;
+import org.hubguard.scanning.FileScan;
+import org.hubguard.scanning.FileSecurity;
+import org.hubguard.scanning.ScanService;
+import org.hubguard.web.Pages;
+
+/**
+ * Backs {@code /repos/show} (a folder of main, with scan badges) and {@code /repos/file} (one file, its scan
+ * details, and for writers the editor): browsing, and the editor's commits (create, edit, upload, delete).
+ */
+@Named("repoFiles")
+@ViewScoped
+public class RepositoryFilesPage extends RepositoryPage {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Files up to this size are shown (and editable) as text. */
+    static final long MAX_SHOWN = 512 * 1024;
+
+    @Inject
+    GitReader git;
+
+    @Inject
+    CommitService commits;
+
+    @Inject
+    CommitRules rules;
+
+    @Inject
+    ScanService scans;
+
+    /** The folder or file shown ("" for the top). */
+    private String path = "";
+    private String fileText;
+    private String summary;
+    private String newFileName;
+    private transient Part upload;
+    private transient Map<String, FileSecurity> security;
+
+    public boolean isCanWrite() {
+        return can(Action.WRITE_REPO);
+    }
+
+    /** Whether the caller sees the settings page at all. */
+    public boolean isCanManage() {
+        return can(Action.RENAME_REPO) || can(Action.CHANGE_VISIBILITY) || can(Action.DELETE_REPO);
+    }
+
+    /** The scan verdict of every file of main, by blob id; a visit queues what has no current result. */
+    public Map<String, FileSecurity> getSecurity() {
+        if (security == null) {
+            List<TreeEntry> files = head().flatMap(commit -> git.tree(getRepo().getId(), commit, "", true)).orElse(List.of())
+                    .stream().filter(TreeEntry::isFile).toList();
+            scans.queueFiles(getRepo().getId(), files);
+            security = scans.securityOf(files);
+        }
+        return security;
+    }
+
+    /** How many files of main are unsafe (infected, or a pickle with a dangerous import). */
+    public long getUnsafeCount() {
+        return getSecurity().values().stream().filter(FileSecurity::isUnsafe).count();
+    }
+
+    public List<FileScan> getScanDetails() {
+        TreeEntry file = getFile();
+        return file == null ? List.of() : scans.detailsOf(file.oid());
+    }
+
+    /** The entries directly in the current folder. */
+    public List<TreeEntry> getEntries() {
+        return head().flatMap(commit -> git.tree(getRepo().getId(), commit, path, false)).orElse(List.of());
+    }
+
+    /** The current file, or null when the path is not a file. */
+    public TreeEntry getFile() {
+        if (path.isEmpty()) {
+            return null; // the top folder
+        }
+        return head().flatMap(commit -> git.file(getRepo().getId(), commit, path)).orElse(null);
+    }
+
+    /** The text of the current file, or null when it is binary or too large to show. */
+    public String getText() {
+        TreeEntry file = getFile();
+        if (file == null || file.size() > MAX_SHOWN) {
+            return null;
+        }
+        if (fileText == null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                git.copy(getRepo().getId(), file.oid(), 0, file.size(), bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            fileText = TextFiles.decode(bytes.toByteArray());
+        }
+        return fileText;
+    }
+
+    /** The file's text as committed, ignoring what the form submitted. */
+    private String originalText() {
+        String submitted = fileText;
+        fileText = null;
+        String original = getText();
+        fileText = submitted;
+        return original;
+    }
+
+    /** Folders from the top down to the current path, for the breadcrumbs: [name, path]. */
+    public List<String[]> getCrumbs() {
+        List<String[]> crumbs = new ArrayList<>();
+        String soFar = "";
+        for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
+            soFar = soFar.isEmpty() ? part : soFar + "/" + part;
+            crumbs.add(new String[] {part, soFar});
+        }
+        return crumbs;
+    }
+
+    public void saveFile() {
+        String target = path;
+        String original = originalText();
+        String edited = TextFiles.keepLineEndings(fileText == null ? "" : fileText, original != null && original.contains("\r\n"));
+        commitChange(new FileChange.Put(target, edited.getBytes(StandardCharsets.UTF_8)), messageOr("Update " + target), "file", target);
+    }
+
+    public void createFile() {
+        String target = (path.isEmpty() ? "" : path + "/") + (newFileName == null ? "" : newFileName.trim());
+        String text = TextFiles.keepLineEndings(fileText == null ? "" : fileText, false);
+        commitChange(new FileChange.Put(target, text.getBytes(StandardCharsets.UTF_8)), messageOr("Create " + target), "file", target);
+    }
+
+    public void uploadFile() {
+        if (upload == null || upload.getSubmittedFileName() == null || upload.getSubmittedFileName().isBlank()) {
+            Pages.error(null, "Choose a file to upload.");
+            return;
+        }
+        String name = java.nio.file.Path.of(upload.getSubmittedFileName()).getFileName().toString();
+        String target = (path.isEmpty() ? "" : path + "/") + name;
+        byte[] content;
+        try (InputStream in = upload.getInputStream()) {
+            // One byte over the limit is enough for the rules to refuse it with the sizes.
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, rules.maxFileSize() + 1));
+        } catch (IOException e) {
+            Pages.error(null, "The upload could not be read: " + e.getMessage());
+            return;
+        }
+        commitChange(new FileChange.Put(target, content), messageOr("Upload " + target), "file", target);
+    }
+
+    public void deleteFile() {
+        String target = path;
+        String parent = target.contains("/") ? target.substring(0, target.lastIndexOf('/')) : "";
+        commitChange(new FileChange.Delete(target), messageOr("Delete " + target), "show", parent);
+    }
+
+    private String messageOr(String fallback) {
+        return summary == null || summary.isBlank() ? fallback : summary;
+    }
+
+    private void commitChange(FileChange change, String message, String page, String nextPath) {
+        Pages.attempt(() -> {
+            String oid = commits.commit(context(), GitStorage.MAIN, message, null, null, List.of(change));
+            Pages.info("Committed " + oid.substring(0, 8) + ": " + message);
+            Pages.redirect(pageUrl(page, getRepo(), nextPath));
+        });
+    }
+
+    private Optional<ObjectId> head() {
+        Repository repo = getRepo();
+        return repo == null ? Optional.empty() : git.resolve(repo.getId(), GitStorage.MAIN);
+    }
+
+    public String getDownloadUrl() {
+        return getRepo().getPath() + "/resolve/main/" + path;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path == null ? "" : path.replaceAll("^/+|/+$", "");
+    }
+
+    public void setText(String text) {
+        this.fileText = text;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public String getNewFileName() {
+        return newFileName;
+    }
+
+    public void setNewFileName(String newFileName) {
+        this.newFileName = newFileName;
+    }
+
+    public Part getUpload() {
+        return upload;
+    }
+
+    public void setUpload(Part upload) {
+        this.upload = upload;
+    }
+}

@@ -1,0 +1,106 @@
+package org.hubguard.web.repos;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.hubguard.access.Action;
+import org.hubguard.repos.Repository;
+import org.hubguard.repos.RepositoryService;
+import org.hubguard.web.Pages;
+
+/** Backs {@code /repos/settings}: rename or move, visibility, require signed commits, delete. */
+@Named("repoSettings")
+@ViewScoped
+public class RepositorySettingsPage extends RepositoryPage {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    RepositoryService repositories;
+
+    private String newId;
+    private String confirmName;
+
+    /** f:viewAction: only those who may change the repository see the page. */
+    public void requireManager() {
+        load();
+        if (getRepo() != null && !isCanRename() && !isCanChangeSettings() && !isCanDelete()) {
+            Pages.sendError(403, "You cannot change the settings of " + getRepo().getFullName() + ".");
+        }
+    }
+
+    public boolean isCanRename() {
+        return can(Action.RENAME_REPO);
+    }
+
+    public boolean isCanChangeSettings() {
+        return can(Action.CHANGE_VISIBILITY);
+    }
+
+    public boolean isCanDelete() {
+        return can(Action.DELETE_REPO);
+    }
+
+    public void move() {
+        Pages.attempt(() -> {
+            Repository moved = repositories.move(context(), newId);
+            Pages.info("The repository is now " + moved.getFullName() + ".");
+            Pages.redirect(pageUrl("show", moved, null));
+        });
+    }
+
+    public void toggleVisibility() {
+        Pages.attempt(() -> {
+            Repository changed = repositories.setVisibility(context(), !getRepo().isPrivate());
+            Pages.info(changed.getFullName() + " is now " + (changed.isPrivate() ? "private." : "public."));
+            Pages.redirect(pageUrl("settings", changed, null));
+        });
+    }
+
+    public void toggleRequireSigned() {
+        Pages.attempt(() -> {
+            Repository changed = repositories.setRequireSigned(context(), !getRepo().isRequireSigned());
+            Pages.info(changed.isRequireSigned() ? "Pushes to " + changed.getFullName() + " must now carry only verified commits."
+                    : changed.getFullName() + " no longer requires signed commits.");
+            Pages.redirect(pageUrl("settings", changed, null));
+        });
+    }
+
+    public boolean isOrganizationRequiresSigned() {
+        Repository repo = getRepo();
+        return repo != null && !repo.isRequireSigned() && repositories.requiresSignedCommits(repo);
+    }
+
+    public void delete() {
+        Repository repo = getRepo();
+        if (repo == null || confirmName == null || !confirmName.trim().equals(repo.getFullName())) {
+            Pages.error(null, "Type " + (repo == null ? "the repository's full name" : repo.getFullName()) + " to confirm the deletion.");
+            return;
+        }
+        Pages.attempt(() -> {
+            repositories.delete(context());
+            Pages.info("The repository " + repo.getFullName() + " was deleted.");
+            Pages.redirect("/");
+        });
+    }
+
+    public String getNewId() {
+        if (newId == null && getRepo() != null) {
+            newId = getRepo().getFullName();
+        }
+        return newId;
+    }
+
+    public void setNewId(String newId) {
+        this.newId = newId;
+    }
+
+    public String getConfirmName() {
+        return confirmName;
+    }
+
+    public void setConfirmName(String confirmName) {
+        this.confirmName = confirmName;
+    }
+}

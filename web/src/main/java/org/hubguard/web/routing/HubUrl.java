@@ -1,0 +1,70 @@
+package org.hubguard.web.routing;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hubguard.accounts.NameRules;
+import org.hubguard.repos.RepoRef;
+
+/**
+ * A URL in the Hub's repository space, parsed: {@code /{ns}/{name}[.git]/...} for models and
+ * {@code /datasets/{ns}/{name}[.git]/...} for datasets. Paths whose first segment is one of hubguard's own
+ * ({@link NameRules#isSiteSegment}) are never repository URLs.
+ */
+public sealed interface HubUrl {
+
+    RepoRef repo();
+
+    /** git smart HTTP: {@code info/refs}, {@code git-upload-pack}, {@code git-receive-pack}; {@code pathInfo} is what JGit routes on. */
+    record Git(RepoRef repo, String pathInfo) implements HubUrl {
+    }
+
+    /** A file of a revision: {@code resolve/{rev}/{path}} (and {@code raw/...}), decoded. */
+    record File(RepoRef repo, String revision, String path) implements HubUrl {
+    }
+
+    /** The repository's page, or one commit's ({@code commit/{sha}}, the commit API's commitUrl); {@code commit} may be null. */
+    record Page(RepoRef repo, String commit) implements HubUrl {
+    }
+
+    Pattern REPO = Pattern.compile("^/((?:datasets/)?[^/]+/[^/]+?(?:\\.git)?)(/.*)?$");
+    Pattern GIT = Pattern.compile("^/(info/refs|git-upload-pack|git-receive-pack)$");
+    Pattern FILE = Pattern.compile("^/(?:resolve|raw)/([^/]+)/(.+)$");
+    Pattern PAGE = Pattern.compile("^(?:/commit/([0-9a-f]{40}))?/?$");
+
+    /**
+     * The repository URL that {@code path} (the request URI without the context path, still URL-encoded) is,
+     * if any. Throws IllegalArgumentException when a revision or file path is not correctly URL-encoded.
+     */
+    static Optional<HubUrl> parse(String path) {
+        String first = path.startsWith("/") ? path.substring(1).split("/", 2)[0] : "";
+        if (!first.equals("datasets") && NameRules.isSiteSegment(first)) {
+            return Optional.empty();
+        }
+        Matcher repo = REPO.matcher(path);
+        if (!repo.matches()) {
+            return Optional.empty();
+        }
+        Optional<RepoRef> ref = RepoRef.fromPath(repo.group(1));
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        String rest = repo.group(2) == null ? "" : repo.group(2);
+        if (GIT.matcher(rest).matches()) {
+            return Optional.of(new Git(ref.get(), path));
+        }
+        Matcher file = FILE.matcher(rest);
+        if (file.matches()) {
+            return Optional.of(new File(ref.get(), decode(file.group(1)), decode(file.group(2))));
+        }
+        Matcher page = PAGE.matcher(rest);
+        return page.matches() ? Optional.of(new Page(ref.get(), page.group(1))) : Optional.empty();
+    }
+
+    private static String decode(String encoded) {
+        return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package org.hubguard.web.routing;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.hubguard.access.Caller;
+import org.hubguard.access.HubguardException;
+import org.hubguard.access.InvalidInputException;
+import org.hubguard.repos.RepoContext;
+import org.hubguard.repos.RepositoryService;
+import org.hubguard.web.auth.CurrentCaller;
+import org.hubguard.web.errors.HttpError;
+import org.hubguard.web.git.FileDownloads;
+import org.hubguard.web.git.GitEndpoint;
+import org.hubguard.web.git.HubReceivePackFactory;
+import org.hubguard.web.git.HubRepositoryResolver;
+
+/**
+ * The entry point of the Hub's repository URLs ({@link HubUrl}): git goes to JGit's pipeline
+ * ({@link GitEndpoint}, which resolves the repository itself), file downloads and repository pages resolve
+ * the repository with the caller's permissions here, once. Everything else (hubguard's pages, the API)
+ * passes through. Refusals are answered as JSON through {@link HttpError}.
+ */
+public class HubUrlFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HubUrlFilter.class.getName());
+
+    @Inject
+    transient RepositoryService repositories;
+
+    @Inject
+    transient CurrentCaller caller;
+
+    @Inject
+    transient FileDownloads downloads;
+
+    @Inject
+    transient HubRepositoryResolver resolver;
+
+    @Inject
+    transient HubReceivePackFactory receivePacks;
+
+    private transient GitEndpoint git;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        git = new GitEndpoint(resolver, receivePacks);
+        git.init(config);
+    }
+
+    @Override
+    public void destroy() {
+        git.destroy();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        Caller who = caller.get();
+        try {
+            Optional<HubUrl> url = parse(request);
+            if (url.isEmpty()) {
+                chain.doFilter(request, response);
+            } else if (url.get() instanceof HubUrl.Git gitRequest) {
+                git.doFilter(new GitPathRequest(request, gitRequest.pathInfo()), new JsonErrorResponse(response), chain);
+            } else if (url.get() instanceof HubUrl.File file) {
+                RepoContext repo = repositories.context(who, file.repo());
+                downloads.serve(repo, file.revision(), file.path(), request, response);
+            } else if (url.get() instanceof HubUrl.Page page && request.getMethod().equals("GET")) {
+                RepoContext repo = repositories.context(who, page.repo());
+                response.sendRedirect(request.getContextPath() + (page.commit() == null ? "/repos/show" : "/repos/commits")
+                        + "?type=" + repo.repository().getType().wireName()
+                        + "&id=" + URLEncoder.encode(repo.repository().getFullName(), StandardCharsets.UTF_8));
+            } else {
+                chain.doFilter(request, response);
+            }
+        } catch (HubguardException refused) {
+            HttpError error = HttpError.of(refused, who);
+            // The Hub answers 401 to anonymous callers for what they cannot see, so clients offer to sign in.
+            boolean anonymousMiss = who.isAnonymous() && "RepoNotFound".equals(refused.errorCode());
+            (anonymousMiss ? error.withStatus(401) : error).send(response);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.SEVERE, "Unexpected error serving " + request.getRequestURI(), unexpected);
+            if (!response.isCommitted()) {
+                HttpError.unexpected().send(response);
+            }
+        }
+    }
+
+    private static Optional<HubUrl> parse(HttpServletRequest request) {
+        try {
+            return HubUrl.parse(request.getRequestURI().substring(request.getContextPath().length()));
+        } catch (IllegalArgumentException badEscape) {
+            throw new InvalidInputException("The path is not correctly URL-encoded.");
+        }
+    }
+}
