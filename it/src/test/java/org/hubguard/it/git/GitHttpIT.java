@@ -95,6 +95,40 @@ class GitHttpIT extends TestServer {
         assertTrue(stranger.output().contains("not found"), stranger.output());
     }
 
+    /** The Hub's URLs answer through one error shape, and every answer carries the security headers. */
+    @Test
+    void gitDownloadsAndRefusalsCarryTheSecurityHeadersAndJsonErrors() throws Exception {
+        String repo = createRepo(aliceWrite, "{\"name\":\"headers-model\",\"private\":true}");
+        HttpResponse<String> anonymousGit = get("/" + repo + ".git/info/refs?service=git-upload-pack", null);
+        assertEquals(401, anonymousGit.statusCode());
+        assertEquals("Basic realm=\"hubguard\"", anonymousGit.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertTrue(json(anonymousGit.body()).getString("error").contains("authenticate"), anonymousGit.body());
+
+        HttpResponse<String> strangerDownload = get("/" + repo + "/resolve/main/.gitattributes", "Bearer " + malloryWrite);
+        assertEquals(404, strangerDownload.statusCode());
+        assertEquals("RepoNotFound", strangerDownload.headers().firstValue("X-Error-Code").orElse(""));
+
+        HttpResponse<String> badToken = get("/" + repo + ".git/info/refs?service=git-upload-pack", "Bearer hf_nope");
+        assertEquals(401, badToken.statusCode());
+
+        HttpResponse<String> refs = get("/" + repo + ".git/info/refs?service=git-upload-pack", "Bearer " + aliceRead);
+        HttpResponse<String> download = get("/" + repo + "/resolve/main/.gitattributes", "Bearer " + aliceRead);
+        assertEquals(200, refs.statusCode());
+        assertEquals(200, download.statusCode());
+        for (HttpResponse<String> answer : List.of(anonymousGit, strangerDownload, badToken, refs, download)) {
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), answer.uri().toString());
+            assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(""), answer.uri().toString());
+        }
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServer.url(path)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void pushWithAWriteTokenThenReadTheFilesBackThroughTheApi() throws Exception {
         String repo = createRepo(aliceWrite, "{\"name\":\"pushed-model\",\"private\":true}");
