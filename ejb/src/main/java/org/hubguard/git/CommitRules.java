@@ -9,11 +9,14 @@ import jakarta.inject.Inject;
 
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.config.HubguardConfig;
+import org.hubguard.lfs.LfsObjects;
+import org.hubguard.lfs.LfsPointer;
 
 /**
  * What a commit may contain, the same whether it arrives by git push (the pre-receive step) or through the
- * commit API and the page editor: relative paths without ".." or anything inside ".git", and files no
- * larger than {@code HUBGUARD_GIT_MAX_FILE_SIZE}.
+ * commit API and the page editor: relative paths without ".." or anything inside ".git"; files in git no
+ * larger than {@code HUBGUARD_GIT_MAX_FILE_SIZE} (larger ones go to Git LFS); LFS objects no larger than
+ * {@code HUBGUARD_LFS_MAX_FILE_SIZE} and, when a push names one, present in the repository's LFS storage.
  */
 @ApplicationScoped
 public class CommitRules {
@@ -23,16 +26,41 @@ public class CommitRules {
     @Inject
     HubguardConfig config;
 
+    @Inject
+    LfsObjects lfsObjects;
+
+    /** The largest file git itself stores; larger ones belong in LFS. */
     public long maxFileSize() {
         return config.gitMaxFileSize();
     }
 
-    /** Refuses the first change that breaks a rule, with a message naming the file. */
+    /** The largest file hubguard takes at all (in LFS). */
+    public long maxLfsFileSize() {
+        return config.lfsMaxFileSize();
+    }
+
+    /** Whether the commit API keeps a file in LFS: too large for git, or marked so by the .gitattributes. */
+    public boolean belongsInLfs(String path, long size, LfsAttributes attributes) {
+        return size > maxFileSize() || attributes.isLfs(path);
+    }
+
+    /**
+     * The commit API and the editor: every path, and no file larger than an LFS object may be (larger files
+     * than git's own limit are kept in LFS by the commit service). Refuses the first change that breaks a rule,
+     * with a message naming the file.
+     */
     public void check(List<FileChange> changes) {
         for (FileChange change : changes) {
             requireNoProblem(pathProblem(change.path()));
             if (change instanceof FileChange.Put put) {
-                requireNoProblem(sizeProblem(put.path(), put.content().length));
+                requireNoProblem(lfsSizeProblem(put.path(), put.content().size()));
+            } else if (change instanceof FileChange.PutLfs lfs) {
+                if (!LfsPointer.isObjectId(lfs.oid())) {
+                    throw new InvalidInputException("The LFS file " + lfs.path() + " needs an 'oid' of 64 lower-case hex digits (SHA-256).");
+                }
+                if (lfs.size() != null) {
+                    requireNoProblem(lfsSizeProblem(lfs.path(), lfs.size()));
+                }
             }
         }
     }
@@ -41,26 +69,53 @@ public class CommitRules {
     public void checkUpload(List<String> paths, List<Long> sizes) {
         for (int i = 0; i < paths.size(); i++) {
             requireNoProblem(pathProblem(paths.get(i)));
-            requireNoProblem(sizeProblem(paths.get(i), sizes.get(i)));
+            requireNoProblem(lfsSizeProblem(paths.get(i), sizes.get(i)));
         }
     }
 
-    /** Why a file of {@code size} bytes at {@code path} cannot be committed, or empty when it can. */
+    /**
+     * A pushed blob: its path, and its size, since git stores it as it is; a larger file must come through
+     * Git LFS (its pointer is then what git stores).
+     */
     public Optional<String> fileProblem(String path, long size) {
-        return pathProblem(path).or(() -> sizeProblem(path, size));
+        return pathProblem(path).or(() -> {
+            long limit = maxFileSize();
+            return size <= limit ? Optional.empty() : Optional.of("file " + path + " is " + mib(size) + "; git stores files up to "
+                    + mib(limit) + " (" + limit + " bytes): track it with Git LFS (git lfs track \"*." + extensionOf(path)
+                    + "\") and commit it again");
+        });
     }
 
-    /** "file weights.bin is 11.0 MiB; the limit for a file is 10.0 MiB (10485760 bytes)", or empty when it fits. */
-    Optional<String> sizeProblem(String path, long size) {
-        long limit = maxFileSize();
-        if (size <= limit) {
-            return Optional.empty();
+    /**
+     * A pushed LFS pointer: the object it names must have been uploaded to this repository (git lfs push
+     * does that before the push), else the clone would get a pointer to nothing.
+     */
+    public Optional<String> pointerProblem(long repositoryId, String path, LfsPointer pointer) {
+        if (pointer.size() > config.lfsMaxFileSize()) {
+            return lfsSizeProblem(path, pointer.size());
         }
-        return Optional.of("file " + path + " is " + mib(size) + "; the limit for a file is " + mib(limit) + " (" + limit + " bytes)");
+        var stored = lfsObjects.linkedSize(repositoryId, pointer.oid());
+        if (stored.isEmpty() || stored.getAsLong() != pointer.size()) {
+            return Optional.of("file " + path + " is a Git LFS pointer to an object this repository does not have (sha256:"
+                    + pointer.oid() + ", " + pointer.size() + " bytes): run 'git lfs push --all origin' with git-lfs installed, then push again");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> lfsSizeProblem(String path, long size) {
+        long limit = config.lfsMaxFileSize();
+        return size <= limit ? Optional.empty()
+                : Optional.of("file " + path + " is " + mib(size) + "; the limit for a large file is " + mib(limit) + " (" + limit + " bytes)");
+    }
+
+    private static String extensionOf(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1) : name;
     }
 
     /** Why {@code path} cannot be written, or empty when it can. */
-    static Optional<String> pathProblem(String path) {
+    public static Optional<String> pathProblem(String path) {
         if (path == null || path.isEmpty()) {
             return Optional.of("A file path is empty.");
         }

@@ -1,7 +1,9 @@
 package org.hubguard.git;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
@@ -31,6 +33,9 @@ import org.hubguard.access.InvalidInputException;
 import org.hubguard.access.NotFoundException;
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.User;
+import org.hubguard.lfs.LfsPointer;
+import org.hubguard.lfs.LfsService;
+import org.hubguard.lfs.LfsStore;
 import org.hubguard.repos.RepoContext;
 import org.hubguard.signing.HubguardSigner;
 
@@ -58,6 +63,15 @@ public class CommitService {
 
     @Inject
     HubguardSigner signer;
+
+    @Inject
+    GitReader gitReader;
+
+    @Inject
+    LfsService lfs;
+
+    @Inject
+    LfsStore lfsStore;
 
     /** Checks write access and the content rules before any upload (the Hub's preupload step). */
     public void checkUpload(RepoContext repo, List<String> paths, List<Long> sizes) {
@@ -95,11 +109,12 @@ public class CommitService {
             DirCacheBuilder builder = index.builder();
             builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, headCommit.getTree());
             builder.finish();
-            // Every check first: a refused commit must not leave a single object behind.
+            // Every check first: a refused commit must not leave a single git object behind.
+            List<LfsPointer> lfsFiles = lfsPointersOf(repo, changes);
             for (FileChange change : changes) {
                 TreeWalk existing = TreeWalk.forPath(git, reader, change.path(), headCommit.getTree());
                 boolean isTree = existing != null && existing.getFileMode(0) == FileMode.TREE;
-                if (change instanceof FileChange.Put && isTree) {
+                if ((change instanceof FileChange.Put || change instanceof FileChange.PutLfs) && isTree) {
                     throw new InvalidInputException("'" + change.path() + "' is a folder; it cannot be replaced by a file.");
                 } else if (change instanceof FileChange.Delete && (existing == null || isTree)) {
                     throw new NotFoundException("EntryNotFound", "There is no file '" + change.path() + "' to delete.");
@@ -107,18 +122,14 @@ public class CommitService {
                     throw new NotFoundException("EntryNotFound", "There is no folder '" + change.path() + "' to delete.");
                 }
             }
+            LfsAttributes attributes = gitReader.lfsAttributes(repo.id(), head);
             DirCacheEditor editor = index.editor();
-            for (FileChange change : changes) {
-                if (change instanceof FileChange.Put put) {
-                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, put.content());
-                    editor.add(new DirCacheEditor.PathEdit(put.path()) {
-                        @Override
-                        public void apply(DirCacheEntry entry) {
-                            entry.setFileMode(FileMode.REGULAR_FILE);
-                            entry.setObjectId(blob);
-                            entry.setLength(put.content().length);
-                        }
-                    });
+            for (int i = 0; i < changes.size(); i++) {
+                FileChange change = changes.get(i);
+                if (change instanceof FileChange.PutLfs) {
+                    putFile(editor, change.path(), inserter.insert(Constants.OBJ_BLOB, lfsFiles.get(i).text()));
+                } else if (change instanceof FileChange.Put put) {
+                    putFile(editor, put.path(), insert(repo, inserter, put, attributes));
                 } else if (change instanceof FileChange.Delete delete) {
                     editor.add(new DirCacheEditor.DeletePath(delete.path()));
                 } else if (change instanceof FileChange.DeleteFolder folder) {
@@ -149,5 +160,54 @@ public class CommitService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The pointers of the commit's lfsFile lines (null elsewhere): each must name an object uploaded to this repository. */
+    private List<LfsPointer> lfsPointersOf(RepoContext repo, List<FileChange> changes) {
+        List<LfsPointer> pointers = new ArrayList<>();
+        for (FileChange change : changes) {
+            if (change instanceof FileChange.PutLfs lfsFile) {
+                long stored = lfs.sizeIn(repo.id(), lfsFile.oid()).orElseThrow(() -> new InvalidInputException("The LFS file " + lfsFile.path()
+                        + " names an object this repository does not have (" + lfsFile.oid() + "): upload it through the LFS batch API first."));
+                if (lfsFile.size() != null && lfsFile.size() != stored) {
+                    throw new InvalidInputException("The LFS file " + lfsFile.path() + " says " + lfsFile.size()
+                            + " bytes, but the uploaded object has " + stored + ".");
+                }
+                pointers.add(new LfsPointer(lfsFile.oid(), stored));
+            } else {
+                pointers.add(null);
+            }
+        }
+        return pointers;
+    }
+
+    /** The blob for a file: its content, or, for what belongs in LFS, a pointer to it once it is in the LFS store. */
+    private ObjectId insert(RepoContext repo, ObjectInserter inserter, FileChange.Put put, LfsAttributes attributes) throws IOException {
+        FileContent content = put.content();
+        if (!rules.belongsInLfs(put.path(), content.size(), attributes)) {
+            try (InputStream in = content.open()) {
+                return inserter.insert(Constants.OBJ_BLOB, content.size(), in);
+            }
+        }
+        LfsPointer pointer = new LfsPointer(content.sha256(), content.size());
+        if (content instanceof FileContent.TemporaryFile file) {
+            lfsStore.adopt(file.file(), pointer.oid(), pointer.size());
+        } else {
+            try (InputStream in = content.open()) {
+                lfsStore.put(pointer.oid(), pointer.size(), in);
+            }
+        }
+        lfs.link(repo.id(), pointer.oid(), pointer.size());
+        return inserter.insert(Constants.OBJ_BLOB, pointer.text());
+    }
+
+    private static void putFile(DirCacheEditor editor, String path, ObjectId blob) {
+        editor.add(new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry entry) {
+                entry.setFileMode(FileMode.REGULAR_FILE);
+                entry.setObjectId(blob);
+            }
+        });
     }
 }

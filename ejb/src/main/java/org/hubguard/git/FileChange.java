@@ -5,8 +5,12 @@ public sealed interface FileChange {
 
     String path();
 
-    /** Adds or replaces a file. */
-    record Put(String path, byte[] content) implements FileChange {
+    /** Adds or replaces a file; large files, and files the .gitattributes keeps in LFS, go to the LFS store. */
+    record Put(String path, FileContent content) implements FileChange {
+    }
+
+    /** Adds or replaces a file with an LFS object already uploaded to the repository (the Hub's lfsFile); size may be null. */
+    record PutLfs(String path, String oid, Long size) implements FileChange {
     }
 
     /** Deletes a file. */

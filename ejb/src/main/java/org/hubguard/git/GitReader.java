@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.hubguard.lfs.LfsPointer;
 
 /** Reads revisions, trees, files and history from the bare repositories; never holds a whole file in memory. */
 @ApplicationScoped
@@ -70,8 +71,8 @@ public class GitReader {
                 }
                 boolean directory = tree.isSubtree();
                 ObjectId id = tree.getObjectId(0);
-                long size = directory ? 0 : reader.getObjectSize(id, Constants.OBJ_BLOB);
-                entries.add(new TreeEntry(directory ? "directory" : "file", prefix + tree.getPathString(), id.name(), size));
+                String entryPath = prefix + tree.getPathString();
+                entries.add(directory ? new TreeEntry("directory", entryPath, id.name(), 0) : fileEntry(reader, entryPath, id));
                 if (directory && recursive) {
                     tree.enterSubtree();
                 }
@@ -90,11 +91,29 @@ public class GitReader {
             if (found == null || (found.getFileMode(0).getBits() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                 return Optional.empty();
             }
-            ObjectId id = found.getObjectId(0);
-            return Optional.of(new TreeEntry("file", path, id.name(), reader.getObjectSize(id, Constants.OBJ_BLOB)));
+            return Optional.of(fileEntry(reader, path, found.getObjectId(0)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file, with its LFS pointer when the blob is one (pointers are tiny: only those are read). */
+    private static TreeEntry fileEntry(ObjectReader reader, String path, ObjectId id) throws IOException {
+        long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+        LfsPointer pointer = size <= LfsPointer.MAX_SIZE
+                ? LfsPointer.parse(reader.open(id, Constants.OBJ_BLOB).getCachedBytes()).orElse(null) : null;
+        return new TreeEntry("file", path, id.name(), size, pointer);
+    }
+
+    /** The LFS rules of the revision's top-level .gitattributes. */
+    public LfsAttributes lfsAttributes(long repositoryId, ObjectId commit) {
+        return file(repositoryId, commit, ".gitattributes").filter(entry -> entry.size() < 1024 * 1024).map(entry -> {
+            try (Repository repo = storage.open(repositoryId)) {
+                return LfsAttributes.parse(repo.open(ObjectId.fromString(entry.oid()), Constants.OBJ_BLOB).getCachedBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).orElse(LfsAttributes.NONE);
     }
 
     /** Streams {@code length} bytes of a blob from {@code offset} to {@code out}. */

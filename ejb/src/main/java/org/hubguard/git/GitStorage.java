@@ -36,20 +36,6 @@ public class GitStorage {
 
     public static final String MAIN = "main";
 
-    static final String GITATTRIBUTES = """
-            # Large binary files are stored as regular git blobs; hubguard checks each one.
-            *.bin binary
-            *.ckpt binary
-            *.gguf binary
-            *.h5 binary
-            *.onnx binary
-            *.parquet binary
-            *.pkl binary
-            *.pt binary
-            *.pth binary
-            *.safetensors binary
-            """;
-
     @Inject
     HubguardConfig config;
 
@@ -57,14 +43,14 @@ public class GitStorage {
         return config.gitDir().resolve(repositoryId + ".git");
     }
 
-    /** A bare repository with branch {@code main} and one commit holding {@code .gitattributes}. */
+    /** A bare repository with branch {@code main} and one commit holding {@code .gitattributes} with the Hub's LFS patterns. */
     public void create(long repositoryId, PersonIdent author) {
         Path dir = pathOf(repositoryId);
         try {
             Files.createDirectories(config.gitDir());
             try (Git git = Git.init().setBare(true).setInitialBranch(MAIN).setGitDir(dir.toFile()).call();
                  ObjectInserter inserter = git.getRepository().newObjectInserter()) {
-                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, GITATTRIBUTES.getBytes(StandardCharsets.UTF_8));
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, LfsAttributes.DEFAULTS.getBytes(StandardCharsets.UTF_8));
                 TreeFormatter tree = new TreeFormatter();
                 tree.append(".gitattributes", FileMode.REGULAR_FILE, blob);
                 CommitBuilder commit = new CommitBuilder();

@@ -39,7 +39,7 @@ public class PushHooks {
     /** Installs the pre- and post-receive hooks for a push by {@code repo}'s caller. */
     public void install(ReceivePack receivePack, RepoContext repo) {
         boolean signedOnly = repositories.requiresSignedCommits(repo.repository());
-        receivePack.setPreReceiveHook(new PushRules(rules, signedOnly ? signatures : null));
+        receivePack.setPreReceiveHook(new PushRules(repo.id(), rules, signedOnly ? signatures : null));
         receivePack.setPostReceiveHook((pack, commands) -> announce(repo, commands));
     }
 

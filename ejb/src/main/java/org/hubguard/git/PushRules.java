@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -16,6 +17,7 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
+import org.hubguard.lfs.LfsPointer;
 import org.hubguard.signing.SignatureCheck;
 import org.hubguard.signing.SignatureService;
 import org.hubguard.signing.SignatureStatus;
@@ -28,11 +30,13 @@ import org.hubguard.signing.SignatureStatus;
  */
 class PushRules implements PreReceiveHook {
 
+    private final long repositoryId;
     private final CommitRules rules;
     /** Checks commits when signatures are required; null when they are not. */
     private final SignatureService signatures;
 
-    PushRules(CommitRules rules, SignatureService signatures) {
+    PushRules(long repositoryId, CommitRules rules, SignatureService signatures) {
+        this.repositoryId = repositoryId;
         this.rules = rules;
         this.signatures = signatures;
     }
@@ -101,7 +105,12 @@ class PushRules implements PreReceiveHook {
             }
             for (RevObject object = walk.nextObject(); object != null; object = walk.nextObject()) {
                 if (object.getType() == Constants.OBJ_BLOB) {
-                    var problem = rules.fileProblem(walk.getPathString(), reader.getObjectSize(object, Constants.OBJ_BLOB));
+                    String path = walk.getPathString();
+                    long size = reader.getObjectSize(object, Constants.OBJ_BLOB);
+                    Optional<LfsPointer> pointer = size <= LfsPointer.MAX_SIZE
+                            ? LfsPointer.parse(reader.open(object, Constants.OBJ_BLOB).getCachedBytes()) : Optional.empty();
+                    Optional<String> problem = pointer.isPresent() ? CommitRules.pathProblem(path).or(() -> rules.pointerProblem(repositoryId, path, pointer.get()))
+                            : rules.fileProblem(path, size);
                     if (problem.isPresent()) {
                         return problem.get();
                     }

@@ -14,13 +14,14 @@ import jakarta.persistence.Table;
 @Table(name = "file_scans")
 public class FileScan {
 
-    public enum Status { PENDING, OK, INFECTED, ERROR }
+    /** TOO_LARGE: final, the antivirus cannot take the file (over clamd's stream limit); not the same as clean. */
+    public enum Status { PENDING, OK, INFECTED, ERROR, TOO_LARGE }
 
     @Id
-    @Column(name = "scan_key", length = 64)
+    @Column(name = "scan_key", length = 100)
     private String key;
 
-    @Column(name = "blob_id", nullable = false, length = 40)
+    @Column(name = "blob_id", nullable = false, length = 80)
     private String blobId;
 
     @Column(nullable = false, length = 16)

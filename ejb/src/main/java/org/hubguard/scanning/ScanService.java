@@ -25,6 +25,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.hubguard.git.GitReader;
 import org.hubguard.git.GitStorage;
 import org.hubguard.git.TreeEntry;
+import org.hubguard.lfs.LfsPointer;
+import org.hubguard.lfs.LfsStore;
 import org.hubguard.scanning.PickleImport.Safety;
 
 /**
@@ -52,6 +54,9 @@ public class ScanService {
 
     @Inject
     ClamAvScanner clamAv;
+
+    @Inject
+    LfsStore lfsStore;
 
     /**
      * Gives the largest file sent to clamd: clamd's own StreamMaxLength (its default is 100 MiB), so that a
@@ -88,12 +93,12 @@ public class ScanService {
             for (String scanner : scannersFor(entry.path())) {
                 boolean claimed;
                 try {
-                    claimed = results.claim(entry.oid(), scanner, scanner.equals(CLAMAV) ? clamVersion : PICKLE_VERSION);
+                    claimed = results.claim(entry.contentId(), scanner, scanner.equals(CLAMAV) ? clamVersion : PICKLE_VERSION);
                 } catch (jakarta.ejb.EJBException concurrentClaim) {
                     claimed = false; // someone else queued it at the same moment
                 }
                 if (claimed) {
-                    send(repositoryId, entry.oid(), entry.path(), scanner);
+                    send(repositoryId, entry.contentId(), entry.path(), scanner);
                     queued++;
                 }
             }
@@ -107,7 +112,7 @@ public class ScanService {
         }
         return switch (scan.getStatus()) {
             case PENDING -> scan.getUpdatedAt().isAfter(Instant.now().minus(PENDING_FOR_TOO_LONG));
-            case OK, INFECTED -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
+            case OK, INFECTED, TOO_LARGE -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
             // clamd being unavailable is passing, so a visit retries; a file too large or malformed stays so.
             case ERROR -> !scan.isRetryable();
         };
@@ -136,46 +141,60 @@ public class ScanService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean scan(long repositoryId, String blobId, String path, String scanner) throws java.io.IOException {
+        // A git blob id (SHA-1, 40 hex) is read from the repository; an LFS object (SHA-256, 64 hex) from the LFS store.
+        if (LfsPointer.isObjectId(blobId)) {
+            long size = lfsStore.size(blobId);
+            if (size < 0) {
+                return true; // the object is gone: nothing left to scan
+            }
+            try (InputStream content = lfsStore.open(blobId, 0)) {
+                return scan(blobId, path, scanner, size, content);
+            }
+        }
         try (org.eclipse.jgit.lib.Repository repo = storage.open(repositoryId);
              InputStream content = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).openStream()) {
-            if (scanner.equals(PICKLE)) {
-                PickleScanner.Result result = PickleScanner.scan(path, content);
-                String imports = String.join(",", result.imports().stream()
-                        .map(i -> i.module() + "." + i.name() + ":" + i.safety().wireName()).toList());
-                if (!result.isPickle()) {
-                    results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, ""); // e.g. raw weights in a .bin
-                } else if (result.problem() != null) {
-                    results.recordFinalError(blobId, PICKLE, PICKLE_VERSION, "malformed pickle: " + result.problem());
-                } else {
-                    results.record(blobId, PICKLE, PICKLE_VERSION,
-                            result.highestSafety() == Safety.DANGEROUS ? FileScan.Status.INFECTED : FileScan.Status.OK, imports);
-                }
-                return true;
-            }
-            long size = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getSize();
-            if (size > config.clamdMaxFileSize()) {
-                results.recordFinalError(blobId, CLAMAV, clamAv.currentVersion(),
-                        "the file is larger than clamd's stream limit (" + config.clamdMaxFileSize() + " bytes); it was not scanned");
-                return true;
-            }
-            AvResult av = clamAv.scan(content);
-            String version = clamAv.currentVersion();
-            switch (av.verdict()) {
-                case CLEAN -> results.record(blobId, CLAMAV, version, FileScan.Status.OK, null);
-                case INFECTED -> results.record(blobId, CLAMAV, version, FileScan.Status.INFECTED, String.join(",", av.virusNames()));
-                case ERROR -> {
-                    if (tooLargeForClamd(av.error())) {
-                        results.recordFinalError(blobId, CLAMAV, version, "the file is larger than clamd's stream limit (StreamMaxLength); it was not scanned");
-                    } else {
-                        results.record(blobId, CLAMAV, version, FileScan.Status.ERROR, av.error());
-                    }
-                }
-            }
-            // A file over clamd's limit stays over it: no point retrying. Everything else is clamd being away.
-            return av.verdict() != AvResult.Verdict.ERROR || tooLargeForClamd(av.error());
+            return scan(blobId, path, scanner, repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getSize(), content);
         } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.RepositoryNotFoundException gone) {
             return true; // the repository or the blob is gone: nothing left to scan
         }
+    }
+
+    private boolean scan(String blobId, String path, String scanner, long size, InputStream content) throws java.io.IOException {
+        if (scanner.equals(PICKLE)) {
+            PickleScanner.Result result = PickleScanner.scan(path, content);
+            String imports = String.join(",", result.imports().stream()
+                    .map(i -> i.module() + "." + i.name() + ":" + i.safety().wireName()).toList());
+            if (!result.isPickle()) {
+                results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, ""); // e.g. raw weights in a .bin
+            } else if (result.problem() != null) {
+                results.recordFinalError(blobId, PICKLE, PICKLE_VERSION, "malformed pickle: " + result.problem());
+            } else {
+                results.record(blobId, PICKLE, PICKLE_VERSION,
+                        result.highestSafety() == Safety.DANGEROUS ? FileScan.Status.INFECTED : FileScan.Status.OK, imports);
+            }
+            return true;
+        }
+        if (size > config.clamdMaxFileSize()) {
+            results.record(blobId, CLAMAV, clamAv.currentVersion(), FileScan.Status.TOO_LARGE,
+                    "too large for the antivirus: clamd scans files up to " + config.clamdMaxFileSize() + " bytes; the other scanners still ran");
+            return true;
+        }
+        AvResult av = clamAv.scan(content);
+        String version = clamAv.currentVersion();
+        switch (av.verdict()) {
+            case CLEAN -> results.record(blobId, CLAMAV, version, FileScan.Status.OK, null);
+            case INFECTED -> results.record(blobId, CLAMAV, version, FileScan.Status.INFECTED, String.join(",", av.virusNames()));
+            case ERROR -> {
+                if (tooLargeForClamd(av.error())) {
+                    results.record(blobId, CLAMAV, version, FileScan.Status.TOO_LARGE,
+                            "too large for the antivirus: larger than clamd's StreamMaxLength; the other scanners still ran");
+                } else {
+                    results.record(blobId, CLAMAV, version, FileScan.Status.ERROR, av.error());
+                }
+            }
+        }
+        // A file over clamd's limit stays over it: no point retrying. Everything else is clamd being away.
+        return av.verdict() != AvResult.Verdict.ERROR || tooLargeForClamd(av.error());
     }
 
     /** Every scanner's latest result for one blob, for the file page's details. */
@@ -205,7 +224,7 @@ public class ScanService {
     /** The combined verdict per blob id, for the tree API and the pages. */
     public Map<String, FileSecurity> securityOf(List<TreeEntry> entries) {
         Map<String, FileSecurity> result = new HashMap<>();
-        List<String> blobs = entries.stream().filter(TreeEntry::isFile).map(TreeEntry::oid).distinct().toList();
+        List<String> blobs = entries.stream().filter(TreeEntry::isFile).map(TreeEntry::contentId).distinct().toList();
         if (blobs.isEmpty()) {
             return result;
         }
@@ -214,7 +233,7 @@ public class ScanService {
                 .getResultList().forEach(s -> byBlob.computeIfAbsent(s.getBlobId(), b -> new ArrayList<>()).add(s));
         for (TreeEntry entry : entries) {
             if (entry.isFile()) {
-                result.put(entry.oid(), combine(scannersFor(entry.path()), byBlob.getOrDefault(entry.oid(), List.of())));
+                result.put(entry.contentId(), combine(scannersFor(entry.path()), byBlob.getOrDefault(entry.contentId(), List.of())));
             }
         }
         return result;
@@ -227,7 +246,8 @@ public class ScanService {
                 .map(s -> byScanner.containsKey(s) ? byScanner.get(s).getStatus() : FileScan.Status.PENDING).toList();
         String status = statuses.contains(FileScan.Status.INFECTED) ? "infected"
                 : statuses.contains(FileScan.Status.ERROR) ? "error"
-                : statuses.contains(FileScan.Status.PENDING) ? "pending" : "ok";
+                : statuses.contains(FileScan.Status.PENDING) ? "pending"
+                : statuses.contains(FileScan.Status.TOO_LARGE) ? "unscanned" : "ok";
         FileScan av = byScanner.get(CLAMAV);
         List<String> viruses = av != null && av.getStatus() == FileScan.Status.INFECTED && av.getDetails() != null
                 ? Arrays.asList(av.getDetails().split(",")) : List.of();
@@ -244,8 +264,8 @@ public class ScanService {
         }
         String highest = pickleDone
                 ? imports.stream().map(PickleImport::safety).max(Enum::compareTo).orElse(Safety.INNOCUOUS).wireName() : null;
-        String error = scans.stream().filter(s -> s.getStatus() == FileScan.Status.ERROR).map(FileScan::getDetails)
-                .findFirst().orElse(null);
+        String error = scans.stream().filter(s -> s.getStatus() == FileScan.Status.ERROR || s.getStatus() == FileScan.Status.TOO_LARGE)
+                .map(FileScan::getDetails).findFirst().orElse(null);
         return new FileSecurity(status, viruses, highest, imports, error);
     }
 }

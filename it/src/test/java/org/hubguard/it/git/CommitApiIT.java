@@ -90,18 +90,20 @@ class CommitApiIT extends TestServer {
         assertError(400, "needs a summary", commit(write, header("", null), file("x.txt", "x")));
         assertError(400, "needs a header", commit(write, file("x.txt", "x")));
         assertError(400, "not valid base64", commit(write, header("Bad", null), "{\"key\":\"file\",\"value\":{\"path\":\"x.txt\",\"content\":\"***\",\"encoding\":\"base64\"}}"));
-        assertError(400, "LFS", commit(write, header("Large", null), "{\"key\":\"lfsFile\",\"value\":{\"path\":\"big.bin\",\"algo\":\"sha256\",\"oid\":\"abc\",\"size\":1}}"));
+        assertError(400, "64 lower-case hex", commit(write, header("Large", null), "{\"key\":\"lfsFile\",\"value\":{\"path\":\"big.bin\",\"algo\":\"sha256\",\"oid\":\"abc\",\"size\":1}}"));
         assertError(404, "no file 'missing.txt'", commit(write, header("Delete", null), "{\"key\":\"deletedFile\",\"value\":{\"path\":\"missing.txt\"}}"));
         assertError(403, "read role", commit(read, header("Read only", null), file("x.txt", "x")));
         assertError(400, "not a JSON object", commit(write, header("Broken", null), "{oops"));
         assertEquals(head, json(Json.send("GET", "/api/models/" + repo, null, Credential.token(read)).body()).getString("sha"), "nothing was committed");
 
         HttpResponse<String> preupload = Json.send("POST", "/api/models/" + repo + "/preupload/main",
-                "{\"files\":[{\"path\":\"ok.bin\",\"size\":10,\"sample\":\"\"},{\"path\":\"big.bin\",\"size\":20000000,\"sample\":\"\"}]}", Credential.token(write));
-        assertError(400, "file big.bin is 19.1 MiB; the limit for a file is 10.0 MiB", preupload);
-        HttpResponse<String> fine = Json.send("POST", "/api/models/" + repo + "/preupload/main", "{\"files\":[{\"path\":\"ok.bin\",\"size\":10}]}", Credential.token(write));
+                "{\"files\":[{\"path\":\"huge.bin\",\"size\":60000000000,\"sample\":\"\"}]}", Credential.token(write));
+        assertError(400, "file huge.bin is 57220.5 MiB; the limit for a large file is 51200.0 MiB", preupload);
+        HttpResponse<String> fine = Json.send("POST", "/api/models/" + repo + "/preupload/main",
+                "{\"files\":[{\"path\":\"notes.md\",\"size\":10},{\"path\":\"big.dat\",\"size\":20000000}]}", Credential.token(write));
         assertEquals(200, fine.statusCode(), fine.body());
         assertEquals("regular", json(fine.body()).getJsonArray("files").getJsonObject(0).getString("uploadMode"));
+        assertEquals("lfs", json(fine.body()).getJsonArray("files").getJsonObject(1).getString("uploadMode"), "over git's limit: LFS");
     }
 
     private static void assertError(int status, String message, HttpResponse<String> response) {

@@ -61,4 +61,22 @@ class HfJsClientIT extends TestServer {
         assertEquals(0, files.exitCode(), files.output());
         JsClient.assertFilesWorkflow(files.report(), BASE_URL + "/" + name + "/tiny-model");
     }
+
+    @Test
+    void uploadsListsAndDownloadsA60MegabyteFileThroughLfs() throws Exception {
+        String name = uniqueName("jslfs");
+        BROWSER.signUp(name, emailOf(name), PASSWORD);
+        BROWSER.signIn(name, PASSWORD);
+        String token = TokenPages.create(BROWSER, "js-lfs", "write");
+
+        JsClient.Result lfs = JsClient.node("lfs.mjs", BASE_URL, token, Map.of("REPO", name + "/big-model", "SIZE_MB", "60"));
+        assertEquals(0, lfs.exitCode(), lfs.output());
+        JsonObject report = lfs.report();
+        JsonObject weights = report.getJsonArray("files").getValuesAs(JsonObject.class).stream()
+                .filter(f -> f.getString("path").equals("weights/model.bin")).findFirst().orElseThrow();
+        assertEquals(60L * 1024 * 1024, weights.getJsonNumber("size").longValue(), "the real size, not the pointer's");
+        assertEquals(report.getString("sha256"), weights.getString("lfs"), "kept in LFS under its SHA-256");
+        assertEquals(60L * 1024 * 1024, report.getJsonNumber("downloadedSize").longValue());
+        assertEquals(report.getString("sha256"), report.getString("downloadedSha256"));
+    }
 }

@@ -1,5 +1,7 @@
 package org.hubguard.web.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -29,13 +32,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.jgit.lib.ObjectId;
+import org.hubguard.access.Action;
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.access.NotFoundException;
+import org.hubguard.config.HubguardConfig;
 import org.hubguard.git.CommitInfo;
+import org.hubguard.git.CommitRules;
 import org.hubguard.git.CommitService;
 import org.hubguard.git.GitReader;
 import org.hubguard.git.GitStorage;
+import org.hubguard.git.LfsAttributes;
 import org.hubguard.git.TreeEntry;
+import org.hubguard.lfs.LfsStore;
 import org.hubguard.repos.RepoContext;
 import org.hubguard.repos.Repository;
 import org.hubguard.repos.RepositoryService;
@@ -74,6 +82,15 @@ public class RepositoryApi {
     @Inject
     BaseUrl baseUrl;
 
+    @Inject
+    CommitRules rules;
+
+    @Inject
+    LfsStore lfsStore;
+
+    @Inject
+    HubguardConfig config;
+
     private RepoContext repo;
 
     RepositoryApi of(RepoContext repo) {
@@ -100,7 +117,7 @@ public class RepositoryApi {
         JsonArrayBuilder issues = Json.createArrayBuilder();
         boolean done = true;
         for (TreeEntry file : files) {
-            FileSecurity s = security.get(file.oid());
+            FileSecurity s = security.get(file.contentId());
             done &= !s.status().equals("pending");
             if (s.status().equals("infected") || s.status().equals("error")) {
                 issues.add(Json.createObjectBuilder().add("path", file.path()).add("status", s.status()));
@@ -156,9 +173,12 @@ public class RepositoryApi {
         JsonArrayBuilder page = Json.createArrayBuilder();
         shown.forEach(e -> {
             JsonObjectBuilder item = Json.createObjectBuilder()
-                    .add("type", e.type()).add("path", e.path()).add("oid", e.oid()).add("size", e.size());
+                    .add("type", e.type()).add("path", e.path()).add("oid", e.oid()).add("size", e.contentSize());
+            if (e.isLfs()) {
+                item.add("lfs", Json.createObjectBuilder().add("oid", e.lfs().oid()).add("size", e.lfs().size()).add("pointerSize", e.size()));
+            }
             if (e.isFile()) {
-                item.add("securityFileStatus", SecurityJson.of(security.get(e.oid())));
+                item.add("securityFileStatus", SecurityJson.of(security.get(e.contentId())));
             }
             page.add(item);
         });
@@ -199,11 +219,16 @@ public class RepositoryApi {
         return response.build();
     }
 
-    /** {files:[{path, size, sample}]} → {files:[{path, uploadMode:"regular", shouldIgnore:false}], commitOid} */
+    /**
+     * {files:[{path, size, sample}]} → {files:[{path, uploadMode, shouldIgnore:false}], commitOid}: "lfs" for files
+     * that belong in Git LFS (larger than git's limit, or marked so by the .gitattributes), except for clients
+     * that would then insist on Xet storage, which hubguard does not have: they send every file inline and
+     * the commit API keeps the large ones in LFS itself.
+     */
     @POST
     @Path("preupload/{rev}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response preupload(@PathParam("rev") String rev, JsonObject body) {
+    public Response preupload(@PathParam("rev") String rev, JsonObject body, @HeaderParam("User-Agent") String userAgent) {
         JsonBodies.required(body);
         if (!(body.get("files") instanceof JsonArray files)) {
             throw new InvalidInputException("Send {\"files\": [{\"path\", \"size\", \"sample\"}]}.");
@@ -219,26 +244,35 @@ public class RepositoryApi {
         }
         commits.checkUpload(repo, paths, sizes);
         ObjectId head = commit(rev);
+        LfsAttributes attributes = git.lfsAttributes(repo.id(), head);
+        boolean inlineOnly = UploadClients.insistsOnXet(userAgent);
         JsonArrayBuilder modes = Json.createArrayBuilder();
-        paths.forEach(path -> modes.add(Json.createObjectBuilder().add("path", path).add("uploadMode", "regular").add("shouldIgnore", false)));
+        for (int i = 0; i < paths.size(); i++) {
+            boolean lfs = !inlineOnly && rules.belongsInLfs(paths.get(i), sizes.get(i), attributes);
+            modes.add(Json.createObjectBuilder().add("path", paths.get(i)).add("uploadMode", lfs ? "lfs" : "regular").add("shouldIgnore", false));
+        }
         return Response.ok(Json.createObjectBuilder().add("files", modes).add("commitOid", head.name()).build()).build();
     }
 
     /**
      * NDJSON lines {"key":"header","value":{summary, description?, parentCommit?}}, {"key":"file","value":{path,
-     * content, encoding:"base64"}}, {"key":"deletedFile","value":{path}}, {"key":"deletedFolder","value":{path}}
-     * → {success, commitOid, commitUrl}
+     * content, encoding:"base64"}}, {"key":"lfsFile","value":{path, algo:"sha256", oid, size}},
+     * {"key":"deletedFile","value":{path}}, {"key":"deletedFolder","value":{path}} → {success, commitOid, commitUrl}.
+     * The body streams: file content goes to temporary files as it arrives.
      */
     @POST
     @Path("commit/{rev}")
     @Consumes({"application/x-ndjson", MediaType.APPLICATION_JSON})
-    public Response commit(@PathParam("rev") String rev, @QueryParam("create_pr") String createPr, String body,
-                           @Context HttpServletRequest request) {
+    public Response commit(@PathParam("rev") String rev, @QueryParam("create_pr") String createPr, InputStream body,
+                           @Context HttpServletRequest request) throws IOException {
         if (createPr != null && !createPr.equals("0") && !createPr.equals("false")) {
             throw new InvalidInputException("Pull requests are not available on hubguard yet; commit to a branch.");
         }
-        NdjsonCommit parsed = NdjsonCommit.parse(body);
-        String oid = commits.commit(repo, rev, parsed.summary(), parsed.description(), parsed.parentCommit(), parsed.changes());
+        repo.require(Action.WRITE_REPO); // before a byte of the body is stored
+        String oid;
+        try (NdjsonCommit parsed = NdjsonCommit.read(body, lfsStore, config.lfsMaxFileSize())) {
+            oid = commits.commit(repo, rev, parsed.summary(), parsed.description(), parsed.parentCommit(), parsed.changes());
+        }
         return Response.ok(Json.createObjectBuilder()
                 .add("success", true)
                 .add("commitOid", oid)

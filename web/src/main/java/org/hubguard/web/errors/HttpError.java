@@ -70,6 +70,25 @@ public record HttpError(int status, String code, String message, boolean challen
         response.flushBuffer();
     }
 
+    /**
+     * Writes the answer in the Git LFS format ({@code {"message": ...}}, application/vnd.git-lfs+json); a
+     * challenge is also sent as LFS-Authenticate, which git-lfs reads to ask for credentials.
+     */
+    public void sendLfs(HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        if (challenge) {
+            response.setHeader("LFS-Authenticate", CHALLENGE);
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+        }
+        response.setContentType(LFS_JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
+        response.flushBuffer();
+    }
+
+    public static final String LFS_JSON = "application/vnd.git-lfs+json";
+
     private String body() {
         return Json.createObjectBuilder().add("error", message).build().toString();
     }

@@ -17,12 +17,16 @@ import jakarta.servlet.http.Part;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.hubguard.access.Action;
+import org.hubguard.access.HubguardException;
 import org.hubguard.git.CommitRules;
 import org.hubguard.git.CommitService;
 import org.hubguard.git.FileChange;
+import org.hubguard.git.FileContent;
 import org.hubguard.git.GitReader;
 import org.hubguard.git.GitStorage;
+import org.hubguard.git.TemporaryUpload;
 import org.hubguard.git.TreeEntry;
+import org.hubguard.lfs.LfsStore;
 import org.hubguard.repos.Repository;
 import org.hubguard.scanning.FileScan;
 import org.hubguard.scanning.FileSecurity;
@@ -47,6 +51,9 @@ public class RepositoryFilesPage extends RepositoryPage {
 
     @Inject
     CommitService commits;
+
+    @Inject
+    LfsStore lfsStore;
 
     @Inject
     CommitRules rules;
@@ -89,7 +96,7 @@ public class RepositoryFilesPage extends RepositoryPage {
 
     public List<FileScan> getScanDetails() {
         TreeEntry file = getFile();
-        return file == null ? List.of() : scans.detailsOf(file.oid());
+        return file == null ? List.of() : scans.detailsOf(file.contentId());
     }
 
     /** The entries directly in the current folder. */
@@ -108,7 +115,7 @@ public class RepositoryFilesPage extends RepositoryPage {
     /** The text of the current file, or null when it is binary or too large to show. */
     public String getText() {
         TreeEntry file = getFile();
-        if (file == null || file.size() > MAX_SHOWN) {
+        if (file == null || file.isLfs() || file.size() > MAX_SHOWN) {
             return null;
         }
         if (fileText == null) {
@@ -147,13 +154,13 @@ public class RepositoryFilesPage extends RepositoryPage {
         String target = path;
         String original = originalText();
         String edited = TextFiles.keepLineEndings(fileText == null ? "" : fileText, original != null && original.contains("\r\n"));
-        commitChange(new FileChange.Put(target, edited.getBytes(StandardCharsets.UTF_8)), messageOr("Update " + target), "file", target);
+        commitChange(new FileChange.Put(target, FileContent.of(edited.getBytes(StandardCharsets.UTF_8))), messageOr("Update " + target), "file", target);
     }
 
     public void createFile() {
         String target = (path.isEmpty() ? "" : path + "/") + (newFileName == null ? "" : newFileName.trim());
         String text = TextFiles.keepLineEndings(fileText == null ? "" : fileText, false);
-        commitChange(new FileChange.Put(target, text.getBytes(StandardCharsets.UTF_8)), messageOr("Create " + target), "file", target);
+        commitChange(new FileChange.Put(target, FileContent.of(text.getBytes(StandardCharsets.UTF_8))), messageOr("Create " + target), "file", target);
     }
 
     public void uploadFile() {
@@ -163,15 +170,17 @@ public class RepositoryFilesPage extends RepositoryPage {
         }
         String name = java.nio.file.Path.of(upload.getSubmittedFileName()).getFileName().toString();
         String target = (path.isEmpty() ? "" : path + "/") + name;
-        byte[] content;
-        try (InputStream in = upload.getInputStream()) {
-            // One byte over the limit is enough for the rules to refuse it with the sizes.
-            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, rules.maxFileSize() + 1));
+        // Streamed to a temporary file: a large upload becomes an LFS file without passing through memory.
+        try (TemporaryUpload received = TemporaryUpload.start(lfsStore, rules.maxLfsFileSize(), target);
+             InputStream in = upload.getInputStream()) {
+            in.transferTo(received);
+            FileContent content = received.finish();
+            commitChange(new FileChange.Put(target, content), messageOr("Upload " + target), "file", target);
         } catch (IOException e) {
             Pages.error(null, "The upload could not be read: " + e.getMessage());
-            return;
+        } catch (HubguardException refused) {
+            Pages.error(null, refused.getMessage());
         }
-        commitChange(new FileChange.Put(target, content), messageOr("Upload " + target), "file", target);
     }
 
     public void deleteFile() {

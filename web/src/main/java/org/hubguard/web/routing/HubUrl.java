@@ -22,8 +22,12 @@ public sealed interface HubUrl {
     record Git(RepoRef repo, String pathInfo) implements HubUrl {
     }
 
-    /** A file of a revision: {@code resolve/{rev}/{path}} (and {@code raw/...}), decoded. */
-    record File(RepoRef repo, String revision, String path) implements HubUrl {
+    /** The Git LFS API: {@code info/lfs/{action}} (objects/batch, objects/{oid}, locks, ...). */
+    record Lfs(RepoRef repo, String action) implements HubUrl {
+    }
+
+    /** A file of a revision: {@code resolve/{rev}/{path}}, or {@code raw/...} (an LFS file's pointer), decoded. */
+    record File(RepoRef repo, String revision, String path, boolean raw) implements HubUrl {
     }
 
     /** The repository's page, or one commit's ({@code commit/{sha}}, the commit API's commitUrl); {@code commit} may be null. */
@@ -32,7 +36,8 @@ public sealed interface HubUrl {
 
     Pattern REPO = Pattern.compile("^/((?:datasets/)?[^/]+/[^/]+?(?:\\.git)?)(/.*)?$");
     Pattern GIT = Pattern.compile("^/(info/refs|git-upload-pack|git-receive-pack)$");
-    Pattern FILE = Pattern.compile("^/(?:resolve|raw)/([^/]+)/(.+)$");
+    Pattern LFS = Pattern.compile("^/info/lfs/(.+)$");
+    Pattern FILE = Pattern.compile("^/(resolve|raw)/([^/]+)/(.+)$");
     Pattern PAGE = Pattern.compile("^(?:/commit/([0-9a-f]{40}))?/?$");
 
     /**
@@ -56,9 +61,13 @@ public sealed interface HubUrl {
         if (GIT.matcher(rest).matches()) {
             return Optional.of(new Git(ref.get(), path));
         }
+        Matcher lfs = LFS.matcher(rest);
+        if (lfs.matches()) {
+            return Optional.of(new Lfs(ref.get(), lfs.group(1)));
+        }
         Matcher file = FILE.matcher(rest);
         if (file.matches()) {
-            return Optional.of(new File(ref.get(), decode(file.group(1)), decode(file.group(2))));
+            return Optional.of(new File(ref.get(), decode(file.group(2)), decode(file.group(3)), file.group(1).equals("raw")));
         }
         Matcher page = PAGE.matcher(rest);
         return page.matches() ? Optional.of(new Page(ref.get(), page.group(1))) : Optional.empty();

@@ -26,6 +26,7 @@ import org.hubguard.web.git.FileDownloads;
 import org.hubguard.web.git.GitEndpoint;
 import org.hubguard.web.git.HubReceivePackFactory;
 import org.hubguard.web.git.HubRepositoryResolver;
+import org.hubguard.web.lfs.LfsEndpoint;
 
 /**
  * The entry point of the Hub's repository URLs ({@link HubUrl}): git goes to JGit's pipeline
@@ -53,6 +54,9 @@ public class HubUrlFilter extends HttpFilter {
     @Inject
     transient HubReceivePackFactory receivePacks;
 
+    @Inject
+    transient LfsEndpoint lfs;
+
     private transient GitEndpoint git;
 
     @Override
@@ -76,9 +80,11 @@ public class HubUrlFilter extends HttpFilter {
                 chain.doFilter(request, response);
             } else if (url.get() instanceof HubUrl.Git gitRequest) {
                 git.doFilter(new GitPathRequest(request, gitRequest.pathInfo()), new JsonErrorResponse(response), chain);
+            } else if (url.get() instanceof HubUrl.Lfs lfsRequest) {
+                lfs.serve(lfsRequest.repo(), lfsRequest.action(), request, response);
             } else if (url.get() instanceof HubUrl.File file) {
                 RepoContext repo = repositories.context(who, file.repo());
-                downloads.serve(repo, file.revision(), file.path(), request, response);
+                downloads.serve(repo, file.revision(), file.path(), file.raw(), request, response);
             } else if (url.get() instanceof HubUrl.Page page && request.getMethod().equals("GET")) {
                 RepoContext repo = repositories.context(who, page.repo());
                 response.sendRedirect(request.getContextPath() + (page.commit() == null ? "/repos/show" : "/repos/commits")
@@ -91,12 +97,21 @@ public class HubUrlFilter extends HttpFilter {
             HttpError error = HttpError.of(refused, who);
             // The Hub answers 401 to anonymous callers for what they cannot see, so clients offer to sign in.
             boolean anonymousMiss = who.isAnonymous() && "RepoNotFound".equals(refused.errorCode());
-            (anonymousMiss ? error.withStatus(401) : error).send(response);
+            send(anonymousMiss ? error.withStatus(401) : error, request, response);
         } catch (RuntimeException unexpected) {
             LOG.log(Level.SEVERE, "Unexpected error serving " + request.getRequestURI(), unexpected);
             if (!response.isCommitted()) {
-                HttpError.unexpected().send(response);
+                send(HttpError.unexpected(), request, response);
             }
+        }
+    }
+
+    /** Git LFS clients read their errors in the LFS format; everyone else gets the Hub's. */
+    private static void send(HttpError error, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getRequestURI().contains("/info/lfs/")) {
+            error.sendLfs(response);
+        } else {
+            error.send(response);
         }
     }
 

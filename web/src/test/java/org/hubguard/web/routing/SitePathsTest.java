@@ -56,7 +56,7 @@ class SitePathsTest {
         assertEquals(new HubUrl.Page(new org.hubguard.repos.RepoRef(RepoType.MODEL, "admin", "first"), null),
                 HubUrl.parse("/admin/first").orElseThrow(), "the first administrator's namespace works like any other");
         assertTrue(HubUrl.parse("/admin/first.git/info/refs").orElseThrow() instanceof HubUrl.Git);
-        assertEquals(new HubUrl.File(new org.hubguard.repos.RepoRef(RepoType.DATASET, "acme", "corpus"), "refs/pr/1", "a b/c+d.txt"),
+        assertEquals(new HubUrl.File(new org.hubguard.repos.RepoRef(RepoType.DATASET, "acme", "corpus"), "refs/pr/1", "a b/c+d.txt", false),
                 HubUrl.parse("/datasets/acme/corpus/resolve/refs%2Fpr%2F1/a%20b/c+d.txt").orElseThrow());
         assertFalse(HubUrl.parse("/settings/tokens").isPresent());
         assertFalse(HubUrl.parse("/api/models").isPresent());
