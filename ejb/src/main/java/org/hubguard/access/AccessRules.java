@@ -63,6 +63,8 @@ public final class AccessRules {
                     && (ownsUserNamespace(caller, ns) || role != null && role.atLeast(OrgRole.CONTRIBUTOR));
             case READ_REPO -> resource instanceof Resources.Repo repo
                     && (!repo.isPrivate() || ownsUserNamespace(caller, repo) || repo.orgNamespace() && role != null);
+            case TRANSFER_REPO -> resource instanceof Resources.Repo repo
+                    && (ownsUserNamespace(caller, repo) || repo.orgNamespace() && role == OrgRole.ADMIN);
             case WRITE_REPO, DELETE_REPO, RENAME_REPO, CHANGE_VISIBILITY -> resource instanceof Resources.Repo repo
                     && (ownsUserNamespace(caller, repo) || repo.orgNamespace() && role != null
                     && (role.atLeast(OrgRole.WRITE) || role == OrgRole.CONTRIBUTOR && caller.username().equalsIgnoreCase(repo.createdBy())));

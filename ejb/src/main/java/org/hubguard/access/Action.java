@@ -10,8 +10,13 @@ public enum Action {
     CREATE_REPO(Kind.WRITE),
     /** Delete a repository. Resource: {@link Resources.Repo}. */
     DELETE_REPO(Kind.WRITE),
-    /** Rename or move a repository away (moving also needs CREATE_REPO in the target). Resource: {@link Resources.Repo}. */
+    /** Rename a repository within its namespace. Resource: {@link Resources.Repo}. */
     RENAME_REPO(Kind.WRITE),
+    /**
+     * Move a repository to another namespace: out of an organization needs its admins (the repository is the
+     * organization's, not its writers'); the target also needs CREATE_REPO. Resource: {@link Resources.Repo}.
+     */
+    TRANSFER_REPO(Kind.WRITE),
     /** Change a repository's settings: public or private, require signed commits. Resource: {@link Resources.Repo}. */
     CHANGE_VISIBILITY(Kind.WRITE),
     /** See an organization's members and settings. Resource: {@link Resources.Org}. */

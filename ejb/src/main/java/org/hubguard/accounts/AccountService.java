@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -47,7 +46,8 @@ public class AccountService {
     jakarta.enterprise.event.Event<EmailVerified> verifiedEvents;
 
     private final Clock clock = Clock.systemUTC();
-    private final SignInThrottle throttle = SignInThrottle.DEFAULT;
+    @Inject
+    SignInGuard guard;
 
     /**
      * Creates an account and sends its email verification link (after the transaction commits).
@@ -98,34 +98,32 @@ public class AccountService {
         return user;
     }
 
-    /** Checks a sign-in by username or email, counting failures and locking the account after too many. */
-    public SignInResult signIn(String login, String password) {
+    /**
+     * Checks a sign-in by username or email from a client address. Wrong passwords slow down that address for
+     * that account ({@link SignInGuard}); the owner signing in from elsewhere is not held up.
+     */
+    public SignInResult signIn(String login, String password, String address) {
         Optional<User> found = findByLogin(login);
         if (found.isEmpty()) {
             passwords.spendVerificationTime(password == null ? "" : password);
             return new SignInResult.Rejected();
         }
         User user = found.get();
-        Instant now = clock.instant();
-        if (user.getLockedUntil() != null && now.isBefore(user.getLockedUntil())) {
-            return new SignInResult.Locked(user.getLockedUntil());
+        Optional<java.time.Instant> wait = guard.waitUntil(user.getId(), address);
+        if (wait.isPresent()) {
+            return new SignInResult.Locked(wait.get());
         }
         if (password == null || !passwords.matches(password, user.getPasswordHash())) {
-            // Reread under a row lock: parallel wrong guesses must each count, or a burst would never lock.
-            em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
-            user.recordFailedSignIn(throttle.lockUntil(user.getFailedSignIns() + 1, now).orElse(null));
-            return user.getLockedUntil() != null
-                    ? new SignInResult.Locked(user.getLockedUntil())
-                    : new SignInResult.Rejected();
+            return guard.recordFailure(user.getId(), address).<SignInResult>map(SignInResult.Locked::new)
+                    .orElseGet(SignInResult.Rejected::new);
         }
-        user.recordSuccessfulSignIn();
+        guard.recordSuccess(user.getId(), address);
         return new SignInResult.SignedIn(user.getUsername(), user.isAdmin());
     }
 
-    /** When the account is locked against sign-ins, until when. */
-    public Optional<Instant> lockedUntil(String login) {
-        Instant now = clock.instant();
-        return findByLogin(login).map(User::getLockedUntil).filter(now::isBefore);
+    /** Until when this address must wait before trying this login again, if it must. */
+    public Optional<java.time.Instant> waitUntil(String login, String address) {
+        return findByLogin(login).flatMap(user -> guard.waitUntil(user.getId(), address));
     }
 
     public void changePassword(Caller caller, String currentPassword, String newPassword) {

@@ -68,6 +68,9 @@ public final class NameRules {
         if (name.length() > REPO_MAX_LENGTH) {
             return Optional.of("A repository name can be at most " + REPO_MAX_LENGTH + " characters long.");
         }
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".git")) {
+            return Optional.of("A repository name cannot end in '.git': git URLs add it themselves.");
+        }
         return shapeProblem(name);
     }
 

@@ -38,11 +38,7 @@ public class User {
     @Column(name = "is_admin", nullable = false)
     private boolean admin;
 
-    @Column(name = "failed_sign_ins", nullable = false)
-    private int failedSignIns;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -95,24 +91,6 @@ public class User {
 
     void grantAdmin() {
         this.admin = true;
-    }
-
-    int getFailedSignIns() {
-        return failedSignIns;
-    }
-
-    public Instant getLockedUntil() {
-        return lockedUntil;
-    }
-
-    void recordFailedSignIn(Instant lockedUntil) {
-        this.failedSignIns++;
-        this.lockedUntil = lockedUntil;
-    }
-
-    void recordSuccessfulSignIn() {
-        this.failedSignIns = 0;
-        this.lockedUntil = null;
     }
 
     public Instant getCreatedAt() {

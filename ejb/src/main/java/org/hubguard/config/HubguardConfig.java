@@ -19,6 +19,12 @@ public record HubguardConfig(
         long gitMaxFileSize,
         Path lfsDir,
         long lfsMaxFileSize,
+        boolean gitAllowSymlinks,
+        boolean gitAllowSubmodules,
+        long diskWarningFreeBytes,
+        long diskCriticalFreeBytes,
+        long scanRetrySeconds,
+        long sweepGraceSeconds,
         String clamdHost,
         int clamdPort,
         Duration clamdTimeout,
@@ -46,6 +52,12 @@ public record HubguardConfig(
                 settings.positiveLong("hubguard.git.max-file-size", 10L * 1024 * 1024),
                 settings.path("hubguard.lfs.dir", dataDir.resolve("lfs")),
                 settings.positiveLong("hubguard.lfs.max-file-size", 50L * 1024 * 1024 * 1024),
+                settings.bool("hubguard.git.allow-symlinks", false),
+                settings.bool("hubguard.git.allow-submodules", false),
+                settings.positiveLong("hubguard.disk.warning-free-bytes", 5L * 1024 * 1024 * 1024),
+                settings.positiveLong("hubguard.disk.critical-free-bytes", 512L * 1024 * 1024),
+                settings.positiveLong("hubguard.scan.retry-seconds", 30),
+                settings.positiveLong("hubguard.sweep.grace-seconds", 3600),
                 settings.text("hubguard.clamd.host", "127.0.0.1"),
                 settings.port("hubguard.clamd.port", 3310),
                 Duration.ofSeconds(settings.positiveLong("hubguard.clamd.timeout-seconds", 120)),
@@ -88,6 +100,18 @@ public record HubguardConfig(
                 // reported below
             }
             throw new ConfigurationException(key, value.get(), "a whole number greater than 0");
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Optional<String> value = source.apply(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new ConfigurationException(key, value.get(), "true or false");
+            };
         }
 
         int port(String key, int fallback) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Repository;
 import org.hubguard.access.InvalidInputException;
 import org.hubguard.config.HubguardConfig;
 import org.hubguard.lfs.LfsObjects;
@@ -22,6 +25,8 @@ import org.hubguard.lfs.LfsPointer;
 public class CommitRules {
 
     static final int MAX_PATH_LENGTH = 1000;
+    /** Most file systems take names of at most 255 bytes. */
+    static final int MAX_NAME_BYTES = 255;
 
     @Inject
     HubguardConfig config;
@@ -114,6 +119,31 @@ public class CommitRules {
         return dot > 0 ? name.substring(dot + 1) : name;
     }
 
+    /**
+     * A tree entry of a push: its path, and no symbolic link or submodule unless the server allows them (a
+     * client that writes the tree to disk would follow a link out of the checkout).
+     */
+    public Optional<String> entryProblem(String path, FileMode mode) {
+        if (mode == FileMode.SYMLINK && !config.gitAllowSymlinks()) {
+            return Optional.of(path + " is a symbolic link; hubguard does not take them (HUBGUARD_GIT_ALLOW_SYMLINKS)");
+        }
+        if (mode == FileMode.GITLINK && !config.gitAllowSubmodules()) {
+            return Optional.of(path + " is a submodule; hubguard does not take them (HUBGUARD_GIT_ALLOW_SUBMODULES)");
+        }
+        return pathProblem(path);
+    }
+
+    /** Which refs a push may update: branches and tags with valid names, and never a branch called HEAD. */
+    public static Optional<String> refProblem(String ref) {
+        if (!ref.startsWith(Constants.R_HEADS) && !ref.startsWith(Constants.R_TAGS)) {
+            return Optional.of("only branches and tags can be pushed, not " + ref);
+        }
+        if (!Repository.isValidRefName(ref) || ref.equals(Constants.R_HEADS + Constants.HEAD) || ref.length() > 255) {
+            return Optional.of(ref + " is not a valid branch or tag name");
+        }
+        return Optional.empty();
+    }
+
     /** Why {@code path} cannot be written, or empty when it can. */
     public static Optional<String> pathProblem(String path) {
         if (path == null || path.isEmpty()) {
@@ -134,6 +164,9 @@ public class CommitRules {
             }
             if (segment.toLowerCase(Locale.ROOT).equals(".git")) {
                 return Optional.of("The path '" + path + "' may not be inside '.git'.");
+            }
+            if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                return Optional.of("The name '" + segment.substring(0, 50) + "...' is longer than " + MAX_NAME_BYTES + " bytes.");
             }
         }
         return Optional.empty();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.eclipse.jgit.dircache.DirCache;
@@ -37,6 +36,7 @@ import org.hubguard.lfs.LfsPointer;
 import org.hubguard.lfs.LfsService;
 import org.hubguard.lfs.LfsStore;
 import org.hubguard.repos.RepoContext;
+import org.hubguard.scanning.OwedScans;
 import org.hubguard.signing.HubguardSigner;
 
 /**
@@ -59,7 +59,7 @@ public class CommitService {
     AccountService accounts;
 
     @Inject
-    Event<CommitsPushed> announcements;
+    OwedScans owedScans;
 
     @Inject
     HubguardSigner signer;
@@ -88,6 +88,9 @@ public class CommitService {
         }
         if (changes.isEmpty()) {
             throw new InvalidInputException("A commit needs at least one file change.");
+        }
+        if (branch == null || !org.eclipse.jgit.lib.Repository.isValidRefName(Constants.R_HEADS + branch)) {
+            throw new InvalidInputException("'" + branch + "' is not a valid branch name.");
         }
         rules.check(changes);
         Caller caller = repo.caller();
@@ -155,7 +158,8 @@ public class CommitService {
             if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
                 throw new ConflictException("The branch " + branch + " moved on while committing (" + result + "). Reload and try again.");
             }
-            announcements.fireAsync(new CommitsPushed(repo.id(), List.of(new CommitsPushed.RefChange(ref, head.name(), commitId.name()))));
+            // In this commit's transaction: the answer never comes before the scan work is recorded.
+            owedScans.record(new CommitsPushed(repo.id(), List.of(new CommitsPushed.RefChange(ref, head.name(), commitId.name()))));
             return commitId.name();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,8 +3,8 @@ package org.hubguard.git;
 import java.util.List;
 
 /**
- * Announced (asynchronously, as a CDI event) after a push or a commit has updated refs: for the work
- * that must not hold up the push, like malware scanning.
+ * The ref updates of a push or a commit: recorded as owed scan work, and announced (a CDI event, observed
+ * after the recording transaction commits) so that the scans are queued at once.
  */
 public record CommitsPushed(long repositoryId, List<RefChange> changes) {
 

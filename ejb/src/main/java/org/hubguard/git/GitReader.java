@@ -105,6 +105,43 @@ public class GitReader {
         return new TreeEntry("file", path, id.name(), size, pointer);
     }
 
+    /**
+     * Every file of every commit reachable from {@code newId} but not from {@code oldId} (zero: from nothing),
+     * each content once (with the first path seen): what a push or commit brings in, for scanning.
+     */
+    public List<TreeEntry> filesOfNewCommits(long repositoryId, ObjectId oldId, ObjectId newId) {
+        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            if (!(walk.peel(walk.parseAny(newId)) instanceof RevCommit tip)) {
+                return List.of(); // a tag of a tree or blob
+            }
+            walk.markStart(tip);
+            if (!oldId.equals(ObjectId.zeroId()) && walk.peel(walk.parseAny(oldId)) instanceof RevCommit old) {
+                walk.markUninteresting(old);
+            }
+            java.util.Map<ObjectId, String> blobs = new java.util.LinkedHashMap<>();
+            for (RevCommit commit : walk) {
+                try (TreeWalk tree = new TreeWalk(repo, reader)) {
+                    tree.addTree(commit.getTree());
+                    tree.setRecursive(true);
+                    while (tree.next()) {
+                        if ((tree.getFileMode(0).getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
+                            blobs.putIfAbsent(tree.getObjectId(0), tree.getPathString());
+                        }
+                    }
+                }
+            }
+            List<TreeEntry> files = new ArrayList<>();
+            for (var blob : blobs.entrySet()) {
+                files.add(fileEntry(reader, blob.getValue(), blob.getKey()));
+            }
+            return files;
+        } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.RepositoryNotFoundException gone) {
+            return List.of(); // the repository or the commit is gone: nothing left to scan
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The LFS rules of the revision's top-level .gitattributes. */
     public LfsAttributes lfsAttributes(long repositoryId, ObjectId commit) {
         return file(repositoryId, commit, ".gitattributes").filter(entry -> entry.size() < 1024 * 1024).map(entry -> {

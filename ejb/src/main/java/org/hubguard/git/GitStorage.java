@@ -16,6 +16,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.GpgSignature;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -25,6 +26,7 @@ import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import org.hubguard.config.HubguardConfig;
+import org.hubguard.signing.HubguardSigner;
 
 /**
  * The bare git repositories on disk, one per hubguard repository, named by its database id: renaming or
@@ -38,6 +40,9 @@ public class GitStorage {
 
     @Inject
     HubguardConfig config;
+
+    @Inject
+    HubguardSigner signer;
 
     public Path pathOf(long repositoryId) {
         return config.gitDir().resolve(repositoryId + ".git");
@@ -56,8 +61,11 @@ public class GitStorage {
                 CommitBuilder commit = new CommitBuilder();
                 commit.setTreeId(inserter.insert(tree));
                 commit.setAuthor(author);
-                commit.setCommitter(author);
+                // Made by hubguard and signed with its key, like every commit it writes: Verified, so even a
+                // repository that requires signed commits can branch from its first commit.
+                commit.setCommitter(new PersonIdent(HubguardSigner.NAME, HubguardSigner.EMAIL));
                 commit.setMessage("Initial commit\n");
+                commit.setGpgSignature(new GpgSignature(signer.sign(commit.build())));
                 ObjectId commitId = inserter.insert(commit);
                 inserter.flush();
                 RefUpdate update = git.getRepository().updateRef(Constants.R_HEADS + MAIN);
@@ -68,8 +76,8 @@ public class GitStorage {
                     throw new IOException("could not create branch main: " + result);
                 }
             }
-        } catch (IOException | GitAPIException e) {
-            delete(repositoryId);
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            delete(repositoryId); // JGit also fails with unchecked exceptions (a full disk: JGitInternalException)
             throw new IllegalStateException("Could not create the git repository " + dir + ": " + e.getMessage(), e);
         }
     }

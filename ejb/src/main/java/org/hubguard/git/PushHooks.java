@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -13,11 +12,13 @@ import org.eclipse.jgit.transport.ReceivePack;
 import org.hubguard.access.Caller;
 import org.hubguard.repos.RepoContext;
 import org.hubguard.repos.RepositoryService;
+import org.hubguard.scanning.OwedScans;
 import org.hubguard.signing.SignatureService;
 
 /**
  * What happens around a push, whatever transport brings it: before refs move, the {@link PushRules}
- * (content rules, signed-commit policy); after, the announcement that queues the new files for scanning.
+ * (content rules, protected branches, signed-commit policy); after, the scan work the push owes is recorded
+ * durably before git is told the push is done.
  */
 @ApplicationScoped
 public class PushHooks {
@@ -34,12 +35,15 @@ public class PushHooks {
     RepositoryService repositories;
 
     @Inject
-    Event<CommitsPushed> pushes;
+    OwedScans owedScans;
 
     /** Installs the pre- and post-receive hooks for a push by {@code repo}'s caller. */
     public void install(ReceivePack receivePack, RepoContext repo) {
         boolean signedOnly = repositories.requiresSignedCommits(repo.repository());
-        receivePack.setPreReceiveHook(new PushRules(repo.id(), rules, signedOnly ? signatures : null));
+        receivePack.setCheckReceivedObjects(true); // JGit's object checks: malformed objects, ".git" in any case, ...
+        receivePack.setObjectChecker(new org.eclipse.jgit.lib.ObjectChecker().setSafeForMacOS(true).setSafeForWindows(true));
+        receivePack.setPreReceiveHook(new PushRules(repo.id(), rules, repositories.protectedRefs(repo.repository()),
+                signedOnly ? signatures : null));
         receivePack.setPostReceiveHook((pack, commands) -> announce(repo, commands));
     }
 
@@ -52,7 +56,7 @@ public class PushHooks {
             Caller who = repo.caller();
             LOG.info(() -> (who.isUser() ? who.username() : "An organization token") + " pushed "
                     + changes.size() + " ref update(s) to " + repo.repository().getFullName());
-            pushes.fireAsync(new CommitsPushed(repo.id(), changes));
+            owedScans.record(new CommitsPushed(repo.id(), changes)); // before git hears that the push is done
         }
     }
 }

@@ -17,9 +17,14 @@ public record HealthReport(String status, Map<String, Check> checks) {
             return new Check("down", detail);
         }
 
+        /** Working, but needs attention soon (e.g. the disk is filling up). */
+        public static Check warning(String detail) {
+            return new Check("warning", detail);
+        }
+
         @JsonbTransient
         public boolean isUp() {
-            return "up".equals(status);
+            return !"down".equals(status);
         }
     }
 
@@ -31,5 +36,12 @@ public record HealthReport(String status, Map<String, Check> checks) {
     @JsonbTransient
     public boolean isUp() {
         return "up".equals(status);
+    }
+
+    /** What anybody may see: up or down per component, without versions or addresses (those help an attacker). */
+    public HealthReport withoutDetails() {
+        Map<String, Check> statuses = new java.util.LinkedHashMap<>();
+        checks.forEach((name, check) -> statuses.put(name, new Check(check.status(), null)));
+        return new HealthReport(status, statuses);
     }
 }

@@ -50,6 +50,9 @@ public class Organization {
     @Column(name = "require_signed", nullable = false)
     private boolean requireSigned;
 
+    @Column(name = "protect_default_branch", nullable = false)
+    private boolean protectDefaultBranch;
+
     protected Organization() {
     }
 
@@ -113,5 +116,14 @@ public class Organization {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Whether every repository of the organization protects its default branch. */
+    public boolean isProtectDefaultBranch() {
+        return protectDefaultBranch;
+    }
+
+    void setProtectDefaultBranch(boolean protect) {
+        this.protectDefaultBranch = protect;
     }
 }

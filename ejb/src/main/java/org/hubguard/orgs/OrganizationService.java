@@ -148,6 +148,13 @@ public class OrganizationService {
         org.setRequireSigned(required);
     }
 
+    /** Organization setting (admins): every repository of the organization protects its default branch. */
+    public void setProtectDefaultBranch(Caller caller, String orgName, boolean protect) {
+        Organization org = get(orgName);
+        policy.require(caller, Action.MANAGE_ORG, new Resources.Org(org.getName()));
+        org.setProtectDefaultBranch(protect);
+    }
+
     /** A new organization token (read access to the organization's repositories); returned once. */
     public String refreshToken(Caller caller, String orgName) {
         Organization org = get(orgName);

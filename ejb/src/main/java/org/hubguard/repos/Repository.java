@@ -49,6 +49,9 @@ public class Repository {
     @Column(name = "require_signed", nullable = false)
     private boolean requireSigned;
 
+    @Column(name = "protect_default_branch", nullable = false)
+    private boolean protectDefaultBranch = true;
+
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "created_by")
     private User createdBy;
@@ -80,6 +83,15 @@ public class Repository {
 
     void setRequireSigned(boolean requireSigned) {
         this.requireSigned = requireSigned;
+    }
+
+    void setProtectDefaultBranch(boolean protect) {
+        this.protectDefaultBranch = protect;
+    }
+
+    /** Whether this repository itself protects main against deletion and force pushes (its organization may too). */
+    public boolean isProtectDefaultBranch() {
+        return protectDefaultBranch;
     }
 
     /** Whether this repository itself requires signed commits (its organization may require them too). */

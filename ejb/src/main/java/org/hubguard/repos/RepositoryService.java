@@ -70,12 +70,13 @@ public class RepositoryService {
         em.persist(repository);
         flushOrConflict("You already created this " + type.wireName() + " repo: " + target.getName() + "/" + repoName + " exists."); // the id names the git directory
         long id = repository.getId();
-        storage.create(id, creator == null ? HUBGUARD : new PersonIdent(creator.getUsername(), creator.getEmail()));
+        // Registered before the directory exists: whatever fails from here on, checked or not, removes it.
         afterCompletion(committed -> {
             if (!committed) {
                 storage.delete(id); // no directory without its row
             }
         });
+        storage.create(id, creator == null ? HUBGUARD : new PersonIdent(creator.getUsername(), creator.getEmail()));
         return repository;
     }
 
@@ -148,6 +149,30 @@ public class RepositoryService {
         return repository;
     }
 
+    /** Repository setting: main may not be deleted or rewritten. Cannot be turned off while signed commits are required. */
+    public Repository setProtectDefaultBranch(RepoContext context, boolean protect) {
+        context.require(Action.CHANGE_VISIBILITY);
+        Repository repository = attached(context);
+        if (!protect && requiresSignedCommits(repository)) {
+            throw new ConflictException("Requiring signed commits protects the default branch; stop requiring them first.");
+        }
+        repository.setProtectDefaultBranch(protect);
+        return repository;
+    }
+
+    /**
+     * The refs a push may neither delete nor rewrite: the default branch, when the repository or its
+     * organization protects it or signed commits are required (which would be pointless without it).
+     */
+    public java.util.Set<String> protectedRefs(Repository repository) {
+        boolean orgProtects = repository.isInOrganization() && em.createQuery(
+                        "select o.protectDefaultBranch from Organization o where o.namespace.nameKey = :key", Boolean.class)
+                .setParameter("key", Namespace.keyOf(repository.getNamespaceName()))
+                .getResultStream().findFirst().orElse(false);
+        boolean protect = repository.isProtectDefaultBranch() || orgProtects || requiresSignedCommits(repository);
+        return protect ? java.util.Set.of(org.eclipse.jgit.lib.Constants.R_HEADS + GitStorage.MAIN) : java.util.Set.of();
+    }
+
     /** Whether pushes to the repository must carry only Verified commits: its own setting or its organization's. */
     public boolean requiresSignedCommits(Repository repository) {
         if (repository.isRequireSigned()) {
@@ -159,13 +184,18 @@ public class RepositoryService {
                 .getResultStream().findFirst().orElse(false);
     }
 
-    /** Renames a repository, or moves it to another namespace the caller may create repositories in. */
+    /**
+     * Renames a repository (RENAME_REPO), or moves it to another namespace (TRANSFER_REPO: the owner, or an
+     * admin of the organization it leaves; and CREATE_REPO in the namespace it joins).
+     */
     public Repository move(RepoContext context, String to) {
-        context.require(Action.RENAME_REPO);
         String[] target = RepoIds.split(to, "toRepo");
         Repository repository = attached(context);
         Namespace targetNamespace = namespace(target[0]);
-        if (!targetNamespace.getId().equals(repository.getNamespace().getId())) {
+        if (targetNamespace.getId().equals(repository.getNamespace().getId())) {
+            context.require(Action.RENAME_REPO);
+        } else {
+            context.require(Action.TRANSFER_REPO);
             policy.require(context.caller(), Action.CREATE_REPO, targetNamespace.asResource());
         }
         String newName = checkedName(target[1]);

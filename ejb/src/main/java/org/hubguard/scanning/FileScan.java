@@ -48,6 +48,13 @@ public class FileScan {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Where the blob can be read again: a repository holding it, and its path there (for the scanners' choice). */
+    @Column(name = "repository_id")
+    private Long repositoryId;
+
+    @Column(length = 1000)
+    private String path;
+
     protected FileScan() {
     }
 
@@ -63,8 +70,10 @@ public class FileScan {
         return blobId + ":" + scanner;
     }
 
-    void pending() {
+    void pending(long repositoryId, String path) {
         this.status = Status.PENDING;
+        this.repositoryId = repositoryId;
+        this.path = path;
         this.updatedAt = Instant.now();
     }
 
@@ -72,9 +81,43 @@ public class FileScan {
         this.retryable = retryable;
         this.scannerVersion = version;
         this.status = status;
-        this.details = details == null ? null : details.length() > 4000 ? details.substring(0, 3997) + "..." : details;
+        this.details = storable(details);
         this.scanCount++;
         this.updatedAt = Instant.now();
+    }
+
+    /**
+     * Scanner output as the database can keep it: control characters (a NUL from a crafted file would fail
+     * PostgreSQL's UTF-8 check on every try) written as \\uXXXX, at most 4000 characters.
+     */
+    static String storable(String details) {
+        if (details == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(Math.min(details.length(), 4000));
+        for (int i = 0; i < details.length() && text.length() < 3990; i++) {
+            char c = details.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogate(details, i)) {
+                text.append(String.format("\\u%04x", (int) c));
+            } else {
+                text.append(c);
+            }
+        }
+        return text.length() >= 3990 && details.length() > text.length() ? text.append("...").toString() : text.toString();
+    }
+
+    private static boolean validSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
+    public Long getRepositoryId() {
+        return repositoryId;
+    }
+
+    public String getPath() {
+        return path;
     }
 
     public String getBlobId() {

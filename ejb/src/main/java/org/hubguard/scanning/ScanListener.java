@@ -35,6 +35,9 @@ public class ScanListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             MapMessage map = (MapMessage) message;
+            if (scans.hasCurrentResult(map.getString("blobId"), map.getString("scanner"))) {
+                return; // a second message for a blob scanned meanwhile (the reconciler may queue twice)
+            }
             boolean done = scans.scan(map.getLong("repositoryId"), map.getString("blobId"), map.getString("path"), map.getString("scanner"));
             if (!done) {
                 context.setRollbackOnly(); // try again later

@@ -13,33 +13,6 @@ public class ScanResults {
     @PersistenceContext
     EntityManager em;
 
-    @jakarta.annotation.Resource
-    jakarta.ejb.SessionContext context;
-
-    /**
-     * Marks the blob pending for the scanner unless it has a current result or is already queued; true when
-     * the caller should queue the scan. Its own transaction: of two concurrent claims only one inserts.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean claim(String blobId, String scanner, String currentVersion) {
-        FileScan scan = em.find(FileScan.class, FileScan.key(blobId, scanner));
-        if (ScanService.isCurrent(scan, currentVersion)) {
-            return false;
-        }
-        if (scan == null) {
-            em.persist(new FileScan(blobId, scanner));
-        } else {
-            scan.pending();
-        }
-        try {
-            em.flush(); // a concurrent claim of the same blob fails here, on the primary key
-        } catch (jakarta.persistence.PersistenceException concurrentClaim) {
-            context.setRollbackOnly(); // the other claim queues the scan
-            return false;
-        }
-        return true;
-    }
-
     /** Forgets every result; committed at once, so the claims that follow can insert fresh rows. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void forgetAll() {

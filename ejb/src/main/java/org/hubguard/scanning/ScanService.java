@@ -9,14 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
-import jakarta.jms.MapMessage;
-import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -47,10 +43,7 @@ public class ScanService {
     EntityManager em;
 
     @Inject
-    JMSContext jms;
-
-    @Resource(lookup = "java:/jms/queue/hubguard/scans")
-    Queue queue;
+    ScanQueue queue;
 
     @Inject
     ClamAvScanner clamAv;
@@ -77,33 +70,9 @@ public class ScanService {
     @Inject
     org.hubguard.access.Policy policy;
 
-    /** Queues every file of a commit that has no current result; returns how many scans were queued. */
-    public int queueCommit(long repositoryId, ObjectId commit) {
-        return queueFiles(repositoryId, git.tree(repositoryId, commit, "", true).orElse(List.of()));
-    }
-
-    /** Queues the listed files (directories are ignored) that have no current result. */
+    /** Queues the listed files (directories are ignored) that have no current result: a visit of a page or listing. */
     public int queueFiles(long repositoryId, List<TreeEntry> entries) {
-        String clamVersion = clamAv.currentVersion();
-        int queued = 0;
-        for (TreeEntry entry : entries) {
-            if (!entry.isFile()) {
-                continue;
-            }
-            for (String scanner : scannersFor(entry.path())) {
-                boolean claimed;
-                try {
-                    claimed = results.claim(entry.contentId(), scanner, scanner.equals(CLAMAV) ? clamVersion : PICKLE_VERSION);
-                } catch (jakarta.ejb.EJBException concurrentClaim) {
-                    claimed = false; // someone else queued it at the same moment
-                }
-                if (claimed) {
-                    send(repositoryId, entry.contentId(), entry.path(), scanner);
-                    queued++;
-                }
-            }
-        }
-        return queued;
+        return queue.enqueueVisited(repositoryId, entries);
     }
 
     static boolean isCurrent(FileScan scan, String version) {
@@ -116,19 +85,6 @@ public class ScanService {
             // clamd being unavailable is passing, so a visit retries; a file too large or malformed stays so.
             case ERROR -> !scan.isRetryable();
         };
-    }
-
-    private void send(long repositoryId, String blobId, String path, String scanner) {
-        MapMessage message = jms.createMapMessage();
-        try {
-            message.setLong("repositoryId", repositoryId);
-            message.setString("blobId", blobId);
-            message.setString("path", path);
-            message.setString("scanner", scanner);
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException(e);
-        }
-        jms.createProducer().send(queue, message);
     }
 
     static List<String> scannersFor(String path) {
@@ -197,6 +153,13 @@ public class ScanService {
         return av.verdict() != AvResult.Verdict.ERROR || tooLargeForClamd(av.error());
     }
 
+    /** Whether the blob has a final result of the scanner's current version. */
+    public boolean hasCurrentResult(String blobId, String scanner) {
+        FileScan scan = em.find(FileScan.class, FileScan.key(blobId, scanner));
+        return scan != null && scan.getStatus() != FileScan.Status.PENDING
+                && isCurrent(scan, scanner.equals(CLAMAV) ? clamAv.currentVersion() : PICKLE_VERSION);
+    }
+
     /** Every scanner's latest result for one blob, for the file page's details. */
     public List<FileScan> detailsOf(String blobId) {
         return em.createQuery("select s from FileScan s where s.blobId = :blob order by s.scanner", FileScan.class)
@@ -215,7 +178,7 @@ public class ScanService {
         for (Long id : em.createQuery("select r.id from Repository r", Long.class).getResultList()) {
             java.util.Optional<ObjectId> head = git.resolve(id, GitStorage.MAIN);
             if (head.isPresent()) {
-                queued += queueCommit(id, head.get());
+                queued += queue.enqueueVisited(id, git.tree(id, head.get(), "", true).orElse(List.of()));
             }
         }
         return queued;
@@ -244,9 +207,10 @@ public class ScanService {
         scans.forEach(s -> byScanner.put(s.getScanner(), s));
         List<FileScan.Status> statuses = scanners.stream()
                 .map(s -> byScanner.containsKey(s) ? byScanner.get(s).getStatus() : FileScan.Status.PENDING).toList();
+        // Infected is final whatever else is running; otherwise the verdict waits for every scanner.
         String status = statuses.contains(FileScan.Status.INFECTED) ? "infected"
-                : statuses.contains(FileScan.Status.ERROR) ? "error"
                 : statuses.contains(FileScan.Status.PENDING) ? "pending"
+                : statuses.contains(FileScan.Status.ERROR) ? "error"
                 : statuses.contains(FileScan.Status.TOO_LARGE) ? "unscanned" : "ok";
         FileScan av = byScanner.get(CLAMAV);
         List<String> viruses = av != null && av.getStatus() == FileScan.Status.INFECTED && av.getDetails() != null

@@ -97,7 +97,7 @@ class AccessRulesTest {
         assertTrue(AccessRules.allows(Caller.organization("ACME", Instant.EPOCH), Action.READ_REPO, ORG_PRIVATE, null));
         assertFalse(AccessRules.allows(Caller.organization("other", Instant.EPOCH), Action.READ_REPO, ORG_PRIVATE, null));
         assertFalse(AccessRules.allows(Caller.organization("acme", Instant.EPOCH), Action.READ_ORG, ACME, null));
-        assertEquals(14, Action.values().length, "a new action needs rows here and in AuthorizationMatrixIT");
+        assertEquals(15, Action.values().length, "a new action needs rows here and in AuthorizationMatrixIT");
     }
 
     @Test
@@ -111,5 +111,16 @@ class AccessRulesTest {
         assertEquals(Denial.WEB_SESSION_ONLY, AccessRules.decide(token("alice", TokenRole.WRITE), Action.MANAGE_TOKENS,
                 new Resources.Account("alice"), null).denial());
         assertTrue(AccessRules.decide(session("alice"), Action.WRITE_REPO, ALICE_PRIVATE, null).allowed());
+    }
+
+    @Test
+    void onlyOwnersAndOrganizationAdminsMoveARepositoryToAnotherNamespace() {
+        assertTrue(AccessRules.allows(session("alice"), Action.TRANSFER_REPO, ALICE_PRIVATE, null), "the owner of a user repository");
+        assertTrue(AccessRules.allows(session("ann"), Action.TRANSFER_REPO, ORG_PRIVATE, OrgRole.ADMIN));
+        for (OrgRole role : List.of(OrgRole.READ, OrgRole.CONTRIBUTOR, OrgRole.WRITE)) {
+            assertFalse(AccessRules.allows(session("carol"), Action.TRANSFER_REPO, ORG_PRIVATE, role), role + " may not take the repository away");
+        }
+        assertTrue(AccessRules.allows(session("carol"), Action.RENAME_REPO, ORG_PRIVATE, OrgRole.CONTRIBUTOR), "but may rename her own one in place");
+        assertFalse(AccessRules.allows(token("ann", TokenRole.READ), Action.TRANSFER_REPO, ORG_PRIVATE, OrgRole.ADMIN));
     }
 }

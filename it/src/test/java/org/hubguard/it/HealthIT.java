@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.hubguard.it.support.TestServer;
+import org.hubguard.it.support.WebSession;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,10 +22,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HealthIT extends TestServer {
 
     @Test
-    void reportsDatabaseBrokerAndClamdUp() throws Exception {
+    void anybodySeesUpOrDownAndNoVersions() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url("/api/health"))).build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("up", health.getString("status"));
+        assertEquals("up", health.getJsonObject("checks").getJsonObject("clamd").getString("status"));
+        assertTrue(!response.body().contains("ClamAV") && !response.body().contains("PostgreSQL"), "no versions for anonymous callers: " + response.body());
+    }
+
+    @Test
+    void administratorsSeeDatabaseBrokerAndClamdWithTheirVersions() throws Exception {
+        WebSession admin = new WebSession();
+        admin.signIn("admin", ADMIN_PASSWORD);
+        HttpResponse<String> response = admin.get("/api/health");
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

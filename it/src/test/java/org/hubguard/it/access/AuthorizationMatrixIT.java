@@ -34,7 +34,7 @@ class AuthorizationMatrixIT extends TestServer {
     /** A = allowed (2xx), F = 403, N = 404 (as if it did not exist), U = 401. */
     enum Outcome { A, F, N, U }
 
-    enum Probe { READ_REPO, CREATE_REPO, DELETE_REPO, RENAME_REPO, WRITE_REPO, CHANGE_VISIBILITY, READ_ORG, MANAGE_MEMBERS, MANAGE_ORG, REFRESH_ORG_TOKEN, CREATE_ORG }
+    enum Probe { READ_REPO, CREATE_REPO, DELETE_REPO, RENAME_REPO, TRANSFER_REPO, WRITE_REPO, CHANGE_VISIBILITY, READ_ORG, MANAGE_MEMBERS, MANAGE_ORG, REFRESH_ORG_TOKEN, CREATE_ORG }
 
     /** Every org.hubguard.access.Action not probed here, and where it is tested instead. */
     static final Map<String, String> NOT_OVER_HTTP = Map.of(
@@ -47,17 +47,17 @@ class AuthorizationMatrixIT extends TestServer {
      * public/private, organization actions once. The organization token rows are its only credential.
      */
     static final String EXPECTED = """
-            principal       READ_REPO CREATE_REPO DELETE_REPO RENAME_REPO WRITE_REPO CHANGE_VISIBILITY READ_ORG MANAGE_MEMBERS MANAGE_ORG REFRESH_ORG_TOKEN CREATE_ORG
-            anonymous       A/N       U/U         U/N         U/N         U/N        U/N               U        U              U          U                 U
-            non-member      A/N       F/F         F/N         F/N         F/N        F/N               F        F              F          F                 A
-            read            A/A       F/F         F/F         F/F         F/F        F/F               A        F              F          F                 A
-            contrib-own     A/A       A/A         A/A         A/A         A/A        A/A               A        F              F          F                 A
-            contrib-other   A/A       A/A         F/F         F/F         F/F        F/F               A        F              F          F                 A
-            write           A/A       A/A         A/A         A/A         A/A        A/A               A        F              F          F                 A
-            admin           A/A       A/A         A/A         A/A         A/A        A/A               A        A              A          A                 A
-            owner           A/A       A/A         A/A         A/A         A/A        A/A               F        F              F          F                 A
-            org-token       A/A       F/F         F/F         F/F         F/F        F/F               F        F              F          F                 F
-            org-token-user  A/N       F/F         F/N         F/N         F/N        F/N               F        F              F          F                 F
+            principal       READ_REPO CREATE_REPO DELETE_REPO RENAME_REPO TRANSFER_REPO WRITE_REPO CHANGE_VISIBILITY READ_ORG MANAGE_MEMBERS MANAGE_ORG REFRESH_ORG_TOKEN CREATE_ORG
+            anonymous       A/N       U/U         U/N         U/N         U/N           U/N        U/N               U        U              U          U                 U
+            non-member      A/N       F/F         F/N         F/N         F/N           F/N        F/N               F        F              F          F                 A
+            read            A/A       F/F         F/F         F/F         F/F           F/F        F/F               A        F              F          F                 A
+            contrib-own     A/A       A/A         A/A         A/A         F/F           A/A        A/A               A        F              F          F                 A
+            contrib-other   A/A       A/A         F/F         F/F         F/F           F/F        F/F               A        F              F          F                 A
+            write           A/A       A/A         A/A         A/A         F/F           A/A        A/A               A        F              F          F                 A
+            admin           A/A       A/A         A/A         A/A         A/A           A/A        A/A               A        A              A          A                 A
+            owner           A/A       A/A         A/A         A/A         F/F           A/A        A/A               F        F              F          F                 A
+            org-token       A/A       F/F         F/F         F/F         F/F           F/F        F/F               F        F              F          F                 F
+            org-token-user  A/N       F/F         F/N         F/N         F/N           F/N        F/N               F        F              F          F                 F
             """;
 
     /** Credentials of a user principal. */
@@ -72,7 +72,7 @@ class AuthorizationMatrixIT extends TestServer {
         boolean reads = probe == Probe.READ_REPO || probe == Probe.READ_ORG;
         boolean repoAction = probe.ordinal() <= Probe.CHANGE_VISIBILITY.ordinal() && probe != Probe.CREATE_REPO;
         Outcome denied = session == Outcome.N ? Outcome.N : Outcome.F;
-        return switch (cred) {
+        Outcome outcome = switch (cred) {
             case SESSION -> session;
             case WRITE_TOKEN -> probe == Probe.CREATE_ORG ? Outcome.F : session;
             case READ_TOKEN -> reads ? session : denied;
@@ -81,6 +81,9 @@ class AuthorizationMatrixIT extends TestServer {
                     : isPrivate ? Outcome.N
                     : probe == Probe.READ_REPO ? Outcome.A : Outcome.F;
         };
+        boolean fineGrained = cred == Cred.FINE_GRAINED_THIS_REPO || cred == Cred.FINE_GRAINED_OTHER_REPO;
+        // A repository's scope does not cover the namespace the repository would move to.
+        return probe == Probe.TRANSFER_REPO && fineGrained && outcome == Outcome.A ? Outcome.F : outcome;
     }
 
     private final Map<String, Map<Probe, Outcome[]>> table = parse(EXPECTED);
@@ -200,7 +203,7 @@ class AuthorizationMatrixIT extends TestServer {
             credential = Credential.token(Fixtures.insertToken(names.get(userOf(principal)), "FINE_GRAINED", List.of(
                     new Grant("MODEL", scope, "REPO_CONTENT_READ"), new Grant("MODEL", scope, "REPO_WRITE"))));
         }
-        HttpResponse<String> response = probe(probe, repo, isPrivate, credential);
+        HttpResponse<String> response = probe(probe, repo, isPrivate, credential, names.getOrDefault(userOf(principal), names.get("owner")));
         cases++;
         Outcome actual = switch (response.statusCode()) {
             case 200, 201 -> Outcome.A;
@@ -218,7 +221,7 @@ class AuthorizationMatrixIT extends TestServer {
         }
     }
 
-    private HttpResponse<String> probe(Probe probe, String repo, boolean isPrivate, Credential credential) throws Exception {
+    private HttpResponse<String> probe(Probe probe, String repo, boolean isPrivate, Credential credential, String mover) throws Exception {
         String[] ns = repo.split("/");
         return switch (probe) {
             case READ_REPO -> Json.send("GET", "/api/models/" + repo, null, credential);
@@ -226,6 +229,7 @@ class AuthorizationMatrixIT extends TestServer {
                     + ",\"organization\":" + q(ns[0]) + "}", credential);
             case DELETE_REPO -> Json.send("DELETE", "/api/repos/delete", "{\"name\":" + q(ns[1]) + ",\"organization\":" + q(ns[0]) + "}", credential);
             case RENAME_REPO -> Json.send("POST", "/api/repos/move", "{\"fromRepo\":" + q(repo) + ",\"toRepo\":" + q(repo + "-renamed") + "}", credential);
+            case TRANSFER_REPO -> Json.send("POST", "/api/repos/move", "{\"fromRepo\":" + q(repo) + ",\"toRepo\":" + q(transferTarget(repo, mover)) + "}", credential);
             case WRITE_REPO -> Json.send("POST", "/api/models/" + repo + "/commit/main",
                     "{\"key\":\"header\",\"value\":{\"summary\":\"matrix\"}}\n{\"key\":\"file\",\"value\":{\"path\":\"m.txt\",\"content\":\"bQ==\",\"encoding\":\"base64\"}}",
                     credential);
@@ -236,6 +240,15 @@ class AuthorizationMatrixIT extends TestServer {
             case REFRESH_ORG_TOKEN -> Json.send("POST", "/api/organizations/" + org + "/token", null, credential);
             case CREATE_ORG -> Json.send("POST", "/api/organizations/new", "{\"name\":" + q(Users.uniqueName("mx-new")) + "}", credential);
         };
+    }
+
+    /**
+     * Where TRANSFER_REPO moves a repository: the organization's into the mover's own namespace (only its
+     * admins may take it out), the owner's into the organization (where the owner may not create).
+     */
+    private String transferTarget(String repo, String mover) {
+        String[] ns = repo.split("/");
+        return (ns[0].equals(org) ? mover : org) + "/" + ns[1] + "-moved";
     }
 
     // ---- helpers -------------------------------------------------------------------------------------

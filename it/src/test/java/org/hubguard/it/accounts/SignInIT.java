@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hubguard.it.support.Browser;
+import org.hubguard.it.support.FromAddress;
 import org.hubguard.it.support.TestServer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class SignInIT extends TestServer {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+    void repeatedFailuresFromOneAddressStopThatAddressNotTheOwnerElsewhere() throws Exception {
         String name = uniqueName("hank");
         BROWSER.signUp(name, emailOf(name), PASSWORD);
         for (int attempt = 1; attempt <= 4; attempt++) {
@@ -77,13 +78,17 @@ class SignInIT extends TestServer {
             assertEquals("Incorrect username or password.", BROWSER.messages(), "attempt " + attempt);
         }
         BROWSER.signIn(name, "wrong-password-5");
-        assertTrue(BROWSER.messages().startsWith("Too many failed sign-ins for this account. Try again in 1 minute"),
+        assertTrue(BROWSER.messages().startsWith("Too many failed sign-ins for this account from your address. Try again in 1 minute"),
                 BROWSER.messages());
 
         BROWSER.signIn(name, PASSWORD);
         assertEquals("/login", BROWSER.path());
         assertTrue(BROWSER.messages().startsWith("Too many failed sign-ins"), BROWSER.messages());
         assertFalse(BROWSER.has("nav-settings"));
+
+        assertTrue(new FromAddress("127.0.0.2").signIn(name, PASSWORD), "the owner still signs in from another address");
+        FromAddress other = new FromAddress("127.0.0.3");
+        assertFalse(other.signIn(name, "wrong"), "a wrong password is a wrong password anywhere");
     }
 
     @Test

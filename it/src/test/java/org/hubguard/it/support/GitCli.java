@@ -48,6 +48,7 @@ public final class GitCli {
         builder.environment().remove("GIT_ASKPASS");
         builder.environment().remove("SSH_ASKPASS");
         Process process = builder.start();
+        process.getOutputStream().close(); // git never waits for input that will not come
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -24,9 +24,20 @@ public final class WebSession {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A session with the test server. */
+    public WebSession() {
+        this(TestServer.BASE_URL);
+    }
+
+    /** A session with another hubguard (one a test started itself). */
+    public WebSession(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
 
     public static WebSession signUpAndSignIn(String username) throws IOException, InterruptedException {
         WebSession session = new WebSession();
@@ -45,7 +56,7 @@ public final class WebSession {
 
     /** Fills and submits the form {@code formId} of {@code page}; returns the (unfollowed) response. */
     public HttpResponse<String> submit(String page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
-        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(TestServer.url(page))).build(),
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(baseUrl + page)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher viewState = VIEW_STATE.matcher(form.body());
         if (!viewState.find()) {
@@ -58,14 +69,35 @@ public final class WebSession {
         String encoded = body.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(URI.create(TestServer.url(page)))
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + page))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Submits form {@code formId} of {@code page} with the given view state instead of the page's (e.g. an expired one). */
+    public HttpResponse<String> submitWithViewState(String page, String formId, String viewState) throws IOException, InterruptedException {
+        String body = URLEncoder.encode(formId, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(formId, StandardCharsets.UTF_8)
+                + "&" + URLEncoder.encode(formId + ":submit", StandardCharsets.UTF_8) + "=submit"
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A page or API answer, with this session. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(TestServer.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Makes an access token with {@code role} on the tokens page and returns its secret. */
+    public String newToken(String name, String role) throws IOException, InterruptedException {
+        HttpResponse<String> page = submit("/settings/tokens", "create", Map.of("create:name", name, "create:role", role,
+                "create:scopeKind", "global"));
+        Matcher secret = Pattern.compile("id=\"new-token\"[^>]*value=\"(hf_[A-Za-z0-9]+)\"").matcher(page.body());
+        if (!secret.find()) {
+            throw new AssertionError("no new token on the page (" + page.statusCode() + ")");
+        }
+        return secret.group(1);
     }
 
     /** "JSESSIONID=..." for a Cookie header. */

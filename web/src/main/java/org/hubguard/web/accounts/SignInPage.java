@@ -57,7 +57,7 @@ public class SignInPage {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> Pages.redirect(isLocalPath(next) ? next : "/");
-            default -> Pages.error(null, failureMessage(accounts.lockedUntil(login.trim())));
+            default -> Pages.error(null, failureMessage(accounts.waitUntil(login.trim(), request.getRemoteAddr())));
         }
     }
 
@@ -84,7 +84,7 @@ public class SignInPage {
     static String failureMessage(Optional<Instant> lockedUntil) {
         return lockedUntil.map(until -> {
             long minutes = Math.max(1, (Duration.between(Instant.now(), until).toSeconds() + 59) / 60);
-            return "Too many failed sign-ins for this account. Try again in " + minutes
+            return "Too many failed sign-ins for this account from your address. Try again in " + minutes
                     + (minutes == 1 ? " minute." : " minutes.");
         }).orElse("Incorrect username or password.");
     }

@@ -84,18 +84,22 @@ public class OrganizationsResource {
         return Response.ok(Json.createObjectBuilder().build()).build();
     }
 
-    /** {fullname?, description?, requireSignedCommits?} */
+    /** {fullname?, description?, requireSignedCommits?, protectDefaultBranch?} */
     @PUT
     @Path("{org}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response updateProfile(@PathParam("org") String org, JsonObject body) {
         JsonBodies.required(body);
         Boolean requireSigned = JsonBodies.bool(body, "requireSignedCommits");
-        if (requireSigned == null || body.containsKey("fullname")) {
+        Boolean protectMain = JsonBodies.bool(body, "protectDefaultBranch");
+        if (requireSigned == null && protectMain == null || body.containsKey("fullname")) {
             organizations.updateProfile(caller.get(), org, JsonBodies.requiredString(body, "fullname"), JsonBodies.string(body, "description"));
         }
         if (requireSigned != null) {
             organizations.setRequireSigned(caller.get(), org, requireSigned);
+        }
+        if (protectMain != null) {
+            organizations.setProtectDefaultBranch(caller.get(), org, protectMain);
         }
         return Response.ok(Json.createObjectBuilder().build()).build();
     }

@@ -141,8 +141,10 @@ public class RepositoryApi {
             isPrivate = visibility.equals("private");
         }
         Boolean requireSigned = JsonBodies.bool(body, "requireSignedCommits");
-        if (isPrivate == null && requireSigned == null) {
-            throw new InvalidInputException("Send {\"private\": true|false}, {\"visibility\": \"public\"|\"private\"} or {\"requireSignedCommits\": true|false}.");
+        Boolean protectMain = JsonBodies.bool(body, "protectDefaultBranch");
+        if (isPrivate == null && requireSigned == null && protectMain == null) {
+            throw new InvalidInputException("Send {\"private\": true|false}, {\"visibility\": \"public\"|\"private\"}, "
+                    + "{\"requireSignedCommits\": true|false} or {\"protectDefaultBranch\": true|false}.");
         }
         Repository changed = repo.repository();
         if (isPrivate != null) {
@@ -151,7 +153,11 @@ public class RepositoryApi {
         if (requireSigned != null) {
             changed = repositories.setRequireSigned(repo, requireSigned);
         }
-        return Response.ok(RepoJson.info(changed).add("requireSignedCommits", changed.isRequireSigned()).build()).build();
+        if (protectMain != null) {
+            changed = repositories.setProtectDefaultBranch(repo, protectMain);
+        }
+        return Response.ok(RepoJson.info(changed).add("requireSignedCommits", changed.isRequireSigned())
+                .add("protectDefaultBranch", changed.isProtectDefaultBranch()).build()).build();
     }
 
     /** {@code tree/{rev}/{path}?recursive=&cursor=&limit=} → [{type, path, oid, size, securityFileStatus}] */

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.SignInResult;
@@ -21,8 +22,11 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     AccountService accounts;
 
+    @Inject
+    HttpServletRequest request;
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        SignInResult result = accounts.signIn(credential.getCaller(), credential.getPasswordAsString());
+        SignInResult result = accounts.signIn(credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr());
         if (result instanceof SignInResult.SignedIn signedIn) {
             return new CredentialValidationResult(signedIn.username(),
                     signedIn.admin() ? Set.of(USER, ADMIN) : Set.of(USER));

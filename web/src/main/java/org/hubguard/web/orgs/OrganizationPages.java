@@ -155,6 +155,13 @@ public class OrganizationPages implements Serializable {
                         : getOrg().getName() + " no longer requires signed commits.", "settings");
     }
 
+    public void toggleProtectDefaultBranch() {
+        boolean protect = !getOrg().isProtectDefaultBranch();
+        act(() -> organizations.setProtectDefaultBranch(caller.get(), getOrg().getName(), protect),
+                protect ? "main is now protected in every repository of " + getOrg().getName() + "."
+                        : "Each repository of " + getOrg().getName() + " decides about protecting main.", "settings");
+    }
+
     public void refreshToken() {
         Pages.attempt(() -> {
             // Kept for this response only: never in the view state or the session.

@@ -67,6 +67,21 @@ public class RepositorySettingsPage extends RepositoryPage {
         });
     }
 
+    public void toggleProtectDefaultBranch() {
+        Pages.attempt(() -> {
+            Repository changed = repositories.setProtectDefaultBranch(context(), !getRepo().isProtectDefaultBranch());
+            Pages.info(changed.isProtectDefaultBranch() ? "main can no longer be deleted or rewritten by a push."
+                    : "main is no longer protected: pushes may delete or rewrite it.");
+            Pages.redirect(pageUrl("settings", changed, null));
+        });
+    }
+
+    /** Whether main is protected for another reason than the repository's own setting. */
+    public boolean isDefaultBranchProtectedOtherwise() {
+        Repository repo = getRepo();
+        return repo != null && !repo.isProtectDefaultBranch() && !repositories.protectedRefs(repo).isEmpty();
+    }
+
     public boolean isOrganizationRequiresSigned() {
         Repository repo = getRepo();
         return repo != null && !repo.isRequireSigned() && repositories.requiresSignedCommits(repo);

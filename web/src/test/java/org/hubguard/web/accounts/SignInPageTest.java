@@ -26,9 +26,9 @@ class SignInPageTest {
     @Test
     void saysHowLongALockLasts() {
         assertEquals("Incorrect username or password.", SignInPage.failureMessage(Optional.empty()));
-        assertEquals("Too many failed sign-ins for this account. Try again in 1 minute.",
+        assertEquals("Too many failed sign-ins for this account from your address. Try again in 1 minute.",
                 SignInPage.failureMessage(Optional.of(Instant.now().plusSeconds(40))));
-        assertEquals("Too many failed sign-ins for this account. Try again in 15 minutes.",
+        assertEquals("Too many failed sign-ins for this account from your address. Try again in 15 minutes.",
                 SignInPage.failureMessage(Optional.of(Instant.now().plusSeconds(15 * 60 - 1))));
     }
 }
