@@ -106,12 +106,20 @@ final class GpgFixture implements AutoCloseable {
     }
 
     private byte[] runBytes(Path dir, String... command) throws IOException, InterruptedException {
+        return runWithInput(dir, "", command);
+    }
+
+    /** Runs the command with {@code input} as its standard input (answers to gpg's --command-fd 0 prompts). */
+    byte[] runWithInput(Path dir, String input, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("GNUPGHOME", home.toString());
         builder.environment().put("HOME", home.toString());
         builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
         builder.redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("stderr.log").toFile()));
         Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed:\n" + new String(output, StandardCharsets.UTF_8)
