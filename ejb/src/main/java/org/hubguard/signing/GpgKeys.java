@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Locale;
 
 import org.bouncycastle.bcpg.PublicKeyPacket;
@@ -45,7 +46,23 @@ public final class GpgKeys {
             throw new GpgKeyException("This is a version " + version + " OpenPGP key; hubguard verifies version 4 keys, "
                     + "which is what gpg makes (gpg --quick-gen-key). Version 6 keys are not supported yet.");
         }
+        refuseUnreasonable(ring);
         return KeyProof.prove(ring);
+    }
+
+    private static void refuseUnreasonable(PGPPublicKeyRing ring) {
+        KeyLimits.problemWith(ring.getPublicKey()).ifPresent(problem -> {
+            throw new GpgKeyException("hubguard does not accept this key: " + problem + ".");
+        });
+        int userIds = 0;
+        for (Iterator<byte[]> ids = ring.getPublicKey().getRawUserIDs(); ids.hasNext(); ids.next()) {
+            userIds++;
+        }
+        int subkeys = ring.size() - 1;
+        if (userIds > KeyLimits.MAX_USER_IDS || subkeys > KeyLimits.MAX_SUBKEYS) {
+            throw new GpgKeyException("This key has " + userIds + " user IDs and " + subkeys + " subkeys; hubguard accepts at most "
+                    + KeyLimits.MAX_USER_IDS + " of each. Export only what you sign with (gpg --armor --export-options export-minimal --export KEYID).");
+        }
     }
 
     /** The key ring from its stored (binary) form. */

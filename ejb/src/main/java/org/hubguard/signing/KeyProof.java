@@ -64,8 +64,8 @@ final class KeyProof {
                 proveSubkey(primary, key, ignored).ifPresent(subkeys::add);
             }
         }
-        boolean revoked = SelfSignatures.list(primary.getSignaturesOfType(PGPSignature.KEY_REVOCATION)).stream()
-                .anyMatch(sig -> SelfSignatures.revokesKey(sig, primary));
+        boolean revoked = SelfSignatures.newestValid(primary.getSignaturesOfType(PGPSignature.KEY_REVOCATION), type -> true, primary,
+                sig -> SelfSignatures.revokesKey(sig, primary)).isPresent();
         // Without any certified user ID there are no flags to read: the algorithm decides (and the upload is refused anyway).
         boolean canSign = newestSelfSignature == null ? algorithmCanSign(primary) : canSign(newestSelfSignature, primary);
         try {
@@ -77,16 +77,15 @@ final class KeyProof {
     }
 
     private static Optional<PGPSignature> newestCertification(PGPPublicKey primary, byte[] rawId) {
-        return SelfSignatures.list(primary.getSignaturesForID(rawId)).stream()
-                .filter(sig -> SelfSignatures.certifiesUserId(sig, rawId, primary))
-                .max(BY_CREATION);
+        return SelfSignatures.newestValid(primary.getSignaturesForID(rawId), SelfSignatures::isUserIdCertification, primary,
+                sig -> SelfSignatures.certifiesUserId(sig, rawId, primary));
     }
 
     /** A user ID stays revoked until the primary key certifies it again after the revocation. */
     private static boolean revokedAfter(PGPPublicKey primary, byte[] rawId, PGPSignature certification) {
-        return SelfSignatures.list(primary.getSignaturesForID(rawId)).stream()
-                .anyMatch(sig -> SelfSignatures.revokesUserId(sig, rawId, primary)
-                        && !sig.getCreationTime().before(certification.getCreationTime()));
+        return SelfSignatures.newestValid(primary.getSignaturesForID(rawId), type -> type == PGPSignature.CERTIFICATION_REVOCATION, primary,
+                        sig -> SelfSignatures.revokesUserId(sig, rawId, primary))
+                .filter(revocation -> !revocation.getCreationTime().before(certification.getCreationTime())).isPresent();
     }
 
     /** The subkey if the primary key bound it (and it signed back, if it may sign); otherwise it is added to {@code ignored}. */
@@ -100,11 +99,15 @@ final class KeyProof {
             return ignore(ignored, fingerprint, "no valid binding signature by the primary key");
         }
         boolean canSign = hasFlag(binding.get(), KeyFlags.SIGN_DATA);
+        Optional<String> unreasonable = canSign ? KeyLimits.problemWith(subkey) : Optional.empty();
+        if (unreasonable.isPresent()) {
+            return ignore(ignored, fingerprint, "it may sign, but " + unreasonable.get());
+        }
         if (canSign && !SelfSignatures.hasBackSignature(binding.get(), primary, subkey)) {
             return ignore(ignored, fingerprint, "it may sign but has no valid back-signature (primary key binding) made by the subkey itself");
         }
-        boolean revoked = SelfSignatures.list(subkey.getSignaturesOfType(PGPSignature.SUBKEY_REVOCATION)).stream()
-                .anyMatch(sig -> SelfSignatures.revokesSubkey(sig, primary, subkey));
+        boolean revoked = SelfSignatures.newestValid(subkey.getSignaturesOfType(PGPSignature.SUBKEY_REVOCATION), type -> true, primary,
+                sig -> SelfSignatures.revokesSubkey(sig, primary, subkey)).isPresent();
         return Optional.of(new ParsedKey.Subkey(fingerprint, GpgKeys.keyId(subkey.getKeyID()),
                 subkey.getCreationTime().toInstant(), expiry(subkey, binding.get()), revoked, canSign));
     }
@@ -115,9 +118,8 @@ final class KeyProof {
     }
 
     private static Optional<PGPSignature> newestBinding(PGPPublicKey primary, PGPPublicKey subkey) {
-        return SelfSignatures.list(subkey.getSignaturesOfType(PGPSignature.SUBKEY_BINDING)).stream()
-                .filter(sig -> SelfSignatures.bindsSubkey(sig, primary, subkey))
-                .max(BY_CREATION);
+        return SelfSignatures.newestValid(subkey.getSignaturesOfType(PGPSignature.SUBKEY_BINDING), type -> true, primary,
+                sig -> SelfSignatures.bindsSubkey(sig, primary, subkey));
     }
 
     private static boolean canSign(PGPSignature selfSignature, PGPPublicKey key) {

@@ -1,9 +1,14 @@
 package org.hubguard.signing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
+import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
@@ -65,11 +70,30 @@ final class SelfSignatures {
         return type >= PGPSignature.DEFAULT_CERTIFICATION && type <= PGPSignature.POSITIVE_CERTIFICATION;
     }
 
-    /** The signatures of {@code key} as a list (Bouncy Castle hands out iterators). */
-    static List<PGPSignature> list(Iterator<PGPSignature> signatures) {
-        List<PGPSignature> all = new ArrayList<>();
-        signatures.forEachRemaining(all::add);
-        return all;
+    /**
+     * The newest signature that verifies, trying only signatures of the type that name {@code issuer} (or no issuer),
+     * newest first, at most {@link KeyLimits#MAX_ATTEMPTS} of them: others' certifications are not worth a
+     * verification, and a real key's newest self-signature is valid.
+     */
+    static Optional<PGPSignature> newestValid(Iterator<PGPSignature> signatures, IntPredicate ofType, PGPPublicKey issuer,
+                                              Predicate<PGPSignature> verifies) {
+        List<PGPSignature> claimed = new ArrayList<>();
+        signatures.forEachRemaining(sig -> {
+            if (ofType.test(sig.getSignatureType()) && mayBeBy(sig, issuer)) {
+                claimed.add(sig);
+            }
+        });
+        return claimed.stream().sorted(Comparator.comparing(PGPSignature::getCreationTime).reversed())
+                .limit(KeyLimits.MAX_ATTEMPTS).filter(verifies).findFirst();
+    }
+
+    private static boolean mayBeBy(PGPSignature sig, PGPPublicKey issuer) {
+        try {
+            List<KeyIdentifier> named = sig.getKeyIdentifiers();
+            return named.isEmpty() || named.stream().anyMatch(id -> id.matches(issuer.getKeyIdentifier()));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Embedded signatures from both areas: the back-signature proves itself, so where it sits does not matter. */

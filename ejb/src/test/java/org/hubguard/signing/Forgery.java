@@ -2,6 +2,7 @@ package org.hubguard.signing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
@@ -9,7 +10,17 @@ import java.util.HexFormat;
 import java.util.Iterator;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.MPInteger;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.PublicSubkeyPacket;
+import org.bouncycastle.bcpg.RSAPublicBCPGKey;
+import org.bouncycastle.bcpg.SignaturePacket;
+import org.bouncycastle.bcpg.SignatureSubpacket;
+import org.bouncycastle.bcpg.UserIDPacket;
+import org.bouncycastle.bcpg.sig.SignatureCreationTime;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -117,6 +128,37 @@ final class Forgery {
         binding.setHashedSubpackets(hashed.generate());
         PGPSignature signature = binding.generateCertification(primary, subkey);
         return PGPPublicKeyRing.insertPublicKey(ring, PGPPublicKey.addCertification(subkey, signature));
+    }
+
+    /** A v4 RSA key with the given numbers, one user ID and {@code signatures} junk self-certifications (no private key exists). */
+    static String craftedRsaKey(BigInteger modulus, BigInteger exponent, int userIds, int signatures) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (BCPGOutputStream out = new BCPGOutputStream(bytes)) {
+            out.writePacket(new PublicKeyPacket(PublicKeyAlgorithmTags.RSA_GENERAL, new Date(), new RSAPublicBCPGKey(modulus, exponent)));
+            for (int i = 0; i < userIds; i++) {
+                out.writePacket(new UserIDPacket("Crafted " + i + " <crafted" + i + "@example.test>"));
+            }
+            for (int i = 0; i < signatures; i++) {
+                out.writePacket(new SignaturePacket(PGPSignature.POSITIVE_CERTIFICATION, 0L, PublicKeyAlgorithmTags.RSA_GENERAL,
+                        HashAlgorithmTags.SHA256, new SignatureSubpacket[] {new SignatureCreationTime(false, new Date())},
+                        new SignatureSubpacket[0], new byte[2], new MPInteger[] {new MPInteger(modulus.subtract(BigInteger.TWO))}));
+            }
+        }
+        return armor(bytes.toByteArray());
+    }
+
+    /** The key with a new RSA subkey of the given numbers, bound for signing by the primary key (no back-signature can exist). */
+    static PGPPublicKeyRing withRsaSigningSubkey(PGPPublicKeyRing ring, PGPSecretKeyRing secret, BigInteger modulus, BigInteger exponent)
+            throws PGPException, IOException {
+        PGPPublicKey primary = ring.getPublicKey();
+        PGPPublicKey subkey = new PGPPublicKey(new PublicSubkeyPacket(PublicKeyAlgorithmTags.RSA_GENERAL, new Date(),
+                new RSAPublicBCPGKey(modulus, exponent)), new BcKeyFingerprintCalculator());
+        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(false, new Date());
+        hashed.setKeyFlags(false, KeyFlags.SIGN_DATA);
+        PGPSignatureGenerator binding = generator(primary, privateKey(secret, GpgKeys.fingerprint(primary)), PGPSignature.SUBKEY_BINDING);
+        binding.setHashedSubpackets(hashed.generate());
+        return PGPPublicKeyRing.insertPublicKey(ring, PGPPublicKey.addCertification(subkey, binding.generateCertification(primary, subkey)));
     }
 
     /** A detached binary signature over {@code payload} that names its key by 64-bit key id only, as old signers did. */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 
@@ -181,6 +183,30 @@ class KeyProofTest {
         assertTrue(GpgKeys.parse(Forgery.armor(revokedExport)).revoked());
         PGPSignature keyRevocation = Forgery.only(Forgery.ring(revokedExport).getPublicKey().getSignaturesOfType(PGPSignature.KEY_REVOCATION));
         assertFalse(GpgKeys.parse(Forgery.armor(Forgery.flipLastByteOf(revokedExport, keyRevocation))).revoked());
+    }
+
+    @Test
+    void keysThatWouldMakeEveryCheckSlowAreRefusedQuickly() throws Exception {
+        // Each check of a signature by this key is an exponentiation by its 16,384-bit exponent (with a 16,384-bit
+        // modulus, 5 to 15 s for one signature here), at every upload and every lookup. A small modulus keeps the test fast.
+        BigInteger modulus = BigInteger.probablePrime(1024, new SecureRandom()).multiply(BigInteger.probablePrime(1024, new SecureRandom()));
+        String slow = Forgery.craftedRsaKey(modulus, BigInteger.ONE.shiftLeft(16383).setBit(0), 1, 8);
+        long start = System.nanoTime();
+        GpgKeyException refused = assertThrows(GpgKeyException.class, () -> GpgKeys.parse(slow));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused before any verification");
+        assertEquals("hubguard does not accept this key: its RSA public exponent has 16384 bits (at most 32; gpg uses 65537).", refused.getMessage());
+
+        String crowded = Forgery.craftedRsaKey(modulus, BigInteger.valueOf(65537), 101, 0);
+        assertTrue(assertThrows(GpgKeyException.class, () -> GpgKeys.parse(crowded)).getMessage()
+                .startsWith("This key has 101 user IDs and 0 subkeys; hubguard accepts at most 100 of each."));
+
+        String email = "bounded@example.test";
+        String fpr = gpg.newKey("Bounded", email, "ed25519", "sign,cert");
+        PGPPublicKeyRing withSubkey = Forgery.withRsaSigningSubkey(Forgery.ring(gpg.exportBinary(fpr)), Forgery.secretRing(gpg.exportSecret(fpr)),
+                modulus, BigInteger.ONE.shiftLeft(4095).setBit(0));
+        ParsedKey key = GpgKeys.parse(Forgery.armor(withSubkey.getEncoded()));
+        assertEquals(List.of(), key.subkeys());
+        assertEquals("it may sign, but its RSA public exponent has 4096 bits (at most 32; gpg uses 65537)", key.ignored().get(0).why());
     }
 
     @Test
