@@ -79,14 +79,14 @@ public final class CommitSignatures {
         return best == null ? SignatureCheck.unverified("unknown_key", null, null) : best;
     }
 
-    /** Lower is better: Verified, then a verdict on a proven key of the signer, then an unbound subkey, then a bad signature. */
+    /** Lower is better: Verified, then a verdict on a proven key, then a bad signature, then an unbound subkey (never checked). */
     private static int rank(SignatureCheck check) {
         if (check.status() == SignatureStatus.VERIFIED) {
             return 0;
         }
         return switch (check.reason()) {
-            case "bad_signature" -> 3;
-            case "unbound_subkey" -> 2;
+            case "unbound_subkey" -> 3;
+            case "bad_signature" -> 2;
             default -> 1;
         };
     }

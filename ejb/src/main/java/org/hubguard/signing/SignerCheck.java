@@ -27,17 +27,18 @@ final class SignerCheck {
         // A subkey the primary key never bound belongs to nobody we know: no signer is named.
         String shownFingerprint = bound ? key.fingerprint() : fingerprint;
         String signer = bound ? known.owner() : null;
+        // Decided before any verification: only keys proven to sign passed KeyLimits, so nothing else is worth the cost.
+        if (!bound) {
+            return SignatureCheck.unverified("unbound_subkey", shownFingerprint, null);
+        }
+        if (isPrimary ? !key.canSign() : !subkey.canSign()) {
+            return SignatureCheck.unverified("not_signing_key", shownFingerprint, signer);
+        }
         PGPPublicKey signingKey = GpgKeys.ring(key.encoded()).getPublicKey(HexFormat.of().parseHex(fingerprint));
         if (signingKey == null || !verifies(signature, payload, signingKey)) {
             return SignatureCheck.unverified("bad_signature", shownFingerprint, signer);
         }
-        if (!bound) {
-            return SignatureCheck.unverified("unbound_subkey", shownFingerprint, null);
-        }
         Instant signedAt = signature.getCreationTime().toInstant();
-        if (isPrimary ? !key.canSign() : !subkey.canSign()) {
-            return SignatureCheck.unverified("not_signing_key", shownFingerprint, signer);
-        }
         if (key.revoked() || subkey != null && subkey.revoked()) {
             return SignatureCheck.unverified("revoked_key", shownFingerprint, signer);
         }

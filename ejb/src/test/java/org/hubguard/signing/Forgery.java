@@ -163,10 +163,18 @@ final class Forgery {
 
     /** A detached binary signature over {@code payload} that names its key by 64-bit key id only, as old signers did. */
     static PGPSignature signWithKeyIdOnly(PGPSecretKeyRing secret, String fingerprint, byte[] payload) throws PGPException {
+        return sign(secret, fingerprint, payload, false);
+    }
+
+    /** A detached binary signature over {@code payload} by any (sub)key, whatever its flags allow. */
+    static PGPSignature sign(PGPSecretKeyRing secret, String fingerprint, byte[] payload, boolean issuerFingerprint) throws PGPException {
         PGPPublicKey key = secret.getPublicKey(HexFormat.of().parseHex(fingerprint));
         PGPSignatureGenerator generator = generator(key, privateKey(secret, fingerprint), PGPSignature.BINARY_DOCUMENT);
         PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
         hashed.setSignatureCreationTime(false, new Date());
+        if (issuerFingerprint) {
+            hashed.setIssuerFingerprint(false, key);
+        }
         PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
         unhashed.setIssuerKeyID(false, key.getKeyID());
         generator.setHashedSubpackets(hashed.generate());

@@ -103,6 +103,18 @@ class KeyProofTest {
     }
 
     @Test
+    void aSignatureByASubkeyThatMayNotSignIsNotUsed() throws Exception {
+        String email = "encr@example.test";
+        String fpr = gpg.newKey("Encr", email, "rsa3072", "sign,cert");
+        String encrypting = gpg.addSubkey(fpr, "rsa3072", "encr");
+        byte[] unsigned = gpg.unsignedCommit(email, "signed by the encryption subkey");
+        PGPSignature signature = Forgery.sign(Forgery.secretRing(gpg.exportSecret(fpr)), encrypting, SignedObject.ofCommit(unsigned).payload(), true);
+        SignatureCheck check = verify(Forgery.withGpgsig(unsigned, Forgery.armorSignature(signature)), email, GpgKeys.parse(gpg.export(fpr)));
+        assertEquals("not_signing_key", check.reason());
+        assertEquals(fpr, check.keyFingerprint());
+    }
+
+    @Test
     void aSigningSubkeyNeedsItsBackSignature() throws Exception {
         String email = "back@example.test";
         String fpr = gpg.newKey("Back", email, "ed25519", "cert");
