@@ -38,7 +38,7 @@ public class GpgKey {
     @Column(name = "key_id", nullable = false, length = 16)
     private String keyId;
 
-    /** The emails of its user IDs, comma-separated. */
+    /** The emails of its certified user IDs, comma-separated. */
     @Column(nullable = false, length = 4000)
     private String emails;
 
@@ -57,10 +57,10 @@ public class GpgKey {
     @Column(name = "uploaded_at", nullable = false)
     private Instant uploadedAt;
 
+    /** The primary key's and every subkey's fingerprint, bound or not: how signatures find this key. */
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "gpg_key_ids", joinColumns = @JoinColumn(name = "gpg_key_id"))
-    @Column(name = "key_id", length = 16)
-    private Set<String> keyIds = new HashSet<>();
+    @CollectionTable(name = "gpg_key_fingerprints", joinColumns = @JoinColumn(name = "gpg_key_id"))
+    private Set<KeyFingerprint> fingerprints = new HashSet<>();
 
     protected GpgKey() {
     }
@@ -80,9 +80,13 @@ public class GpgKey {
         this.keyCreated = parsed.created();
         this.expiresAt = parsed.expires();
         this.revoked = parsed.revoked();
-        this.keyIds = new HashSet<>();
-        keyIds.add(parsed.keyId());
-        parsed.subkeys().forEach(s -> keyIds.add(s.keyId()));
+        this.fingerprints.clear();
+        parsed.allFingerprints().forEach(f -> fingerprints.add(new KeyFingerprint(f)));
+    }
+
+    /** A key registered before uploads needed an email proof moves to the account that proves it. */
+    void reassign(User provingOwner) {
+        this.owner = provingOwner;
     }
 
     public ParsedKey parsed() {

@@ -1,7 +1,9 @@
 package org.hubguard.signing;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.EmailVerified;
 import org.hubguard.accounts.User;
 
-/** Users' GPG public keys: add (or update, e.g. with a revocation), list, delete, and lookup by key id. */
+/** Users' GPG public keys: add (or update, e.g. with a revocation), list, delete, and lookup by fingerprint or key id. */
 @Stateless
 public class GpgKeyService {
 
@@ -39,20 +41,30 @@ public class GpgKeyService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Adds a pasted key, or updates it when the caller uploaded it before. */
+    /**
+     * Adds a pasted key, or updates it when the caller uploaded it before (e.g. with a revocation). A new key
+     * needs the email proof of {@link KeyOwnership}; a key held by another account stays theirs unless that
+     * account cannot prove it (registered before the proof was required), then it moves to the caller.
+     */
     public GpgKey add(Caller caller, String armored) {
         User owner = owner(caller);
         ParsedKey parsed = GpgKeys.parse(armored);
         Optional<GpgKey> existing = em.createQuery("select k from GpgKey k where k.fingerprint = :fpr", GpgKey.class)
                 .setParameter("fpr", parsed.fingerprint()).getResultStream().findFirst();
         GpgKey key;
-        if (existing.isPresent()) {
+        if (existing.isPresent() && existing.get().getOwner().getId().equals(owner.getId())) {
+            key = existing.get(); // its owner proved it when adding it; an update may even revoke that user ID
+            key.update(armored.trim(), parsed);
+        } else if (existing.isPresent()) {
             key = existing.get();
-            if (!key.getOwner().getId().equals(owner.getId())) {
+            if (KeyOwnership.proves(parsed, verifiedEmails(key.getOwner()))) {
                 throw new GpgKeyException("This key is already registered to another account.");
             }
+            KeyOwnership.requireProof(parsed, owner.getEmail(), owner.isEmailVerified());
+            key.reassign(owner);
             key.update(armored.trim(), parsed);
         } else {
+            KeyOwnership.requireProof(parsed, owner.getEmail(), owner.isEmailVerified());
             key = new GpgKey(owner, armored.trim(), parsed, clock.instant());
             em.persist(key);
         }
@@ -76,16 +88,32 @@ public class GpgKeyService {
         bumpGeneration();
     }
 
-    /** The uploaded key holding this (primary or sub) key id, with its owner's verified emails. */
-    public Optional<KnownKey> find(long keyId) {
-        if (signer.holds(keyId)) {
-            return Optional.of(signer.asKnownKey());
+    /** Every uploaded key (and hubguard's own) holding a (sub)key with this fingerprint, whoever holds it. */
+    public List<KnownKey> withFingerprint(String fingerprint) {
+        return known(signer.asKnownKey().key().allFingerprints().contains(fingerprint),
+                em.createQuery("select distinct k from GpgKey k join k.fingerprints f where f.fingerprint = :fpr order by k.id", GpgKey.class)
+                        .setParameter("fpr", fingerprint).getResultList());
+    }
+
+    /** Every uploaded key (and hubguard's own) holding a (sub)key whose fingerprint ends with this key id. */
+    public List<KnownKey> withKeyId(String keyId) {
+        return known(signer.asKnownKey().key().allFingerprints().stream().anyMatch(f -> f.endsWith(keyId)),
+                em.createQuery("select distinct k from GpgKey k join k.fingerprints f where f.keyId = :id order by k.id", GpgKey.class)
+                        .setParameter("id", keyId).getResultList());
+    }
+
+    /** The keys as the verifier sees them: hubguard's own first, then uploaded keys with their owners' verified emails. */
+    private List<KnownKey> known(boolean includeServerKey, List<GpgKey> uploaded) {
+        List<KnownKey> keys = new ArrayList<>();
+        if (includeServerKey) {
+            keys.add(signer.asKnownKey());
         }
-        String id = GpgKeys.keyId(keyId);
-        return em.createQuery("select k from GpgKey k join k.keyIds i where i = :id", GpgKey.class)
-                .setParameter("id", id).getResultStream().findFirst()
-                .map(k -> new KnownKey(k.parsed(), k.getOwner().getUsername(),
-                        k.getOwner().isEmailVerified() ? Set.of(k.getOwner().getEmail()) : Set.of()));
+        uploaded.forEach(k -> keys.add(new KnownKey(k.parsed(), k.getOwner().getUsername(), verifiedEmails(k.getOwner()))));
+        return keys;
+    }
+
+    private static Set<String> verifiedEmails(User user) {
+        return user.isEmailVerified() ? Set.of(user.getEmail().toLowerCase(Locale.ROOT)) : Set.of();
     }
 
     /** Whether {@code email} is a verified address of the user (shown beside a key's emails). */

@@ -4,30 +4,24 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 
-/** Parses ASCII-armored OpenPGP public keys with Bouncy Castle, refusing what must not be stored. */
+/**
+ * Reads ASCII-armored OpenPGP public keys with Bouncy Castle, refusing what must not be stored; what the
+ * key proves about itself is {@link KeyProof}'s job.
+ */
 public final class GpgKeys {
 
     public static final int MAX_ARMORED_LENGTH = 64 * 1024;
-
-    private static final Pattern EMAIL = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>\\s*$");
 
     private GpgKeys() {
     }
@@ -47,41 +41,27 @@ public final class GpgKeys {
             throw new GpgKeyException("This is not an ASCII-armored public key: it must start with -----BEGIN PGP PUBLIC KEY BLOCK-----.");
         }
         PGPPublicKeyRing ring = readRing(armored);
-        PGPPublicKey primary = ring.getPublicKey();
-        List<String> emails = new ArrayList<>();
-        boolean primaryCanSign = true;
-        for (Iterator<String> ids = primary.getUserIDs(); ids.hasNext(); ) {
-            String id = ids.next();
-            Matcher email = EMAIL.matcher(id);
-            if (email.find()) {
-                emails.add(email.group(1).toLowerCase(Locale.ROOT));
-            }
-            for (Iterator<PGPSignature> sigs = primary.getSignaturesForID(id); sigs.hasNext(); ) {
-                Integer flags = keyFlags(sigs.next());
-                if (flags != null) {
-                    primaryCanSign = (flags & KeyFlags.SIGN_DATA) != 0;
-                }
-            }
+        int version = ring.getPublicKey().getVersion();
+        if (version != PublicKeyPacket.VERSION_4) {
+            throw new GpgKeyException("This is a version " + version + " OpenPGP key; hubguard verifies version 4 keys, "
+                    + "which is what gpg makes (gpg --quick-gen-key). Version 6 keys are not supported yet.");
         }
-        List<ParsedKey.Subkey> subkeys = new ArrayList<>();
-        for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
-            PGPPublicKey key = keys.next();
-            if (key.isMasterKey()) {
-                continue;
-            }
-            boolean canSign = false;
-            for (Iterator<PGPSignature> sigs = key.getSignaturesOfType(PGPSignature.SUBKEY_BINDING); sigs.hasNext(); ) {
-                Integer flags = keyFlags(sigs.next());
-                canSign = canSign || flags != null && (flags & KeyFlags.SIGN_DATA) != 0;
-            }
-            subkeys.add(new ParsedKey.Subkey(fingerprint(key), keyId(key.getKeyID()), key.getCreationTime().toInstant(),
-                    expiry(key), key.hasRevocation(), canSign));
+        refuseUnreasonable(ring);
+        return KeyProof.prove(ring);
+    }
+
+    private static void refuseUnreasonable(PGPPublicKeyRing ring) {
+        KeyLimits.problemWith(ring.getPublicKey()).ifPresent(problem -> {
+            throw new GpgKeyException("hubguard does not accept this key: " + problem + ".");
+        });
+        int userIds = 0;
+        for (Iterator<byte[]> ids = ring.getPublicKey().getRawUserIDs(); ids.hasNext(); ids.next()) {
+            userIds++;
         }
-        try {
-            return new ParsedKey(fingerprint(primary), keyId(primary.getKeyID()), primary.getCreationTime().toInstant(), expiry(primary),
-                    primary.hasRevocation(), primaryCanSign, emails, subkeys, ring.getEncoded());
-        } catch (IOException e) {
-            throw new GpgKeyException("The key could not be read: " + e.getMessage());
+        int subkeys = ring.size() - 1;
+        if (userIds > KeyLimits.MAX_USER_IDS || subkeys > KeyLimits.MAX_SUBKEYS) {
+            throw new GpgKeyException("This key has " + userIds + " user IDs and " + subkeys + " subkeys; hubguard accepts at most "
+                    + KeyLimits.MAX_USER_IDS + " of each. Export only what you sign with (gpg --armor --export-options export-minimal --export KEYID).");
         }
     }
 
@@ -111,16 +91,6 @@ public final class GpgKeys {
             }
             throw new GpgKeyException("The armor is damaged or incomplete: " + e.getMessage());
         }
-    }
-
-    private static Integer keyFlags(PGPSignature signature) {
-        PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
-        return hashed == null || hashed.getKeyFlags() == 0 ? null : hashed.getKeyFlags();
-    }
-
-    private static Instant expiry(PGPPublicKey key) {
-        long seconds = key.getValidSeconds();
-        return seconds <= 0 ? null : key.getCreationTime().toInstant().plusSeconds(seconds);
     }
 
     static String fingerprint(PGPPublicKey key) {

@@ -115,11 +115,6 @@ public class HubguardSigner {
         return new KnownKey(publicKey, NAME, Set.of(EMAIL));
     }
 
-    public boolean holds(long keyId) {
-        String id = GpgKeys.keyId(keyId);
-        return publicKey.keyId().equals(id) || publicKey.subkeys().stream().anyMatch(s -> s.keyId().equals(id));
-    }
-
     private static ServerSigningKey generate() {
         try {
             Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();

@@ -1,6 +1,7 @@
 package org.hubguard.signing;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,9 +31,24 @@ public class SignatureService {
         if (cached != null && cached.getGeneration() == generation) {
             return cached.toCheck();
         }
-        SignatureCheck check = CommitSignatures.verify(rawCommit, committerEmail, keys::find);
+        SignatureCheck check = CommitSignatures.verify(rawCommit, committerEmail, directory());
         store(commitId, generation, check, cached);
         return check;
+    }
+
+    /** The uploaded keys, looked up through the key service (and so within this transaction). */
+    private KeyDirectory directory() {
+        return new KeyDirectory() {
+            @Override
+            public List<KnownKey> withFingerprint(String fingerprint) {
+                return keys.withFingerprint(fingerprint);
+            }
+
+            @Override
+            public List<KnownKey> withKeyId(String keyId) {
+                return keys.withKeyId(keyId);
+            }
+        };
     }
 
     private void store(String commitId, long generation, SignatureCheck check, CommitSignature cached) {

@@ -4,10 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.jgit.lib.Repository;
@@ -27,10 +24,7 @@ public final class VerificationBenchmark {
 
     public static void main(String[] args) throws Exception {
         ParsedKey key = GpgKeys.parse(Files.readString(Path.of(args[1])));
-        KnownKey known = new KnownKey(key, "bench", Set.of(args[2]));
-        Map<Long, KnownKey> byId = new HashMap<>();
-        byId.put(Long.parseUnsignedLong(key.keyId(), 16), known);
-        key.subkeys().forEach(s -> byId.put(Long.parseUnsignedLong(s.keyId(), 16), known));
+        KeyDirectory keys = KeyDirectory.of(List.of(new KnownKey(key, "bench", Set.of(args[2]))));
 
         List<byte[]> raws = new ArrayList<>();
         List<String> emails = new ArrayList<>();
@@ -44,12 +38,12 @@ public final class VerificationBenchmark {
             }
         }
         for (int i = 0; i < Math.min(100, raws.size()); i++) { // warm up the JIT
-            CommitSignatures.verify(raws.get(i), emails.get(i), id -> Optional.ofNullable(byId.get(id)));
+            CommitSignatures.verify(raws.get(i), emails.get(i), keys);
         }
         long start = System.nanoTime();
         int verified = 0;
         for (int i = 0; i < raws.size(); i++) {
-            if (CommitSignatures.verify(raws.get(i), emails.get(i), id -> Optional.ofNullable(byId.get(id))).status() == SignatureStatus.VERIFIED) {
+            if (CommitSignatures.verify(raws.get(i), emails.get(i), keys).status() == SignatureStatus.VERIFIED) {
                 verified++;
             }
         }

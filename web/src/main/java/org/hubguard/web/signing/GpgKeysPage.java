@@ -17,6 +17,7 @@ import org.hubguard.access.Policy;
 import org.hubguard.signing.GpgKey;
 import org.hubguard.signing.GpgKeyException;
 import org.hubguard.signing.GpgKeyService;
+import org.hubguard.signing.ParsedKey;
 import org.hubguard.web.Pages;
 import org.hubguard.web.auth.CurrentCaller;
 
@@ -62,7 +63,9 @@ public class GpgKeysPage {
     public void add() {
         try {
             GpgKey key = keys.add(caller.get(), armored);
-            Pages.info("Added the key " + key.getFingerprint() + ".");
+            List<String> ignored = key.parsed().ignored().stream().map(ParsedKey.Ignored::describe).toList();
+            Pages.info("Added the key " + key.getFingerprint() + "." + (ignored.isEmpty() ? ""
+                    : " Not used, because the key's own signatures do not prove it: " + String.join("; ", ignored) + "."));
             Pages.redirect("/settings/gpg-keys");
         } catch (HubguardException e) {
             Pages.error("keys:armored", e.getMessage()); // next to the key that was refused
