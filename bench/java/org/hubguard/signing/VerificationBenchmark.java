@@ -14,7 +14,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Measures hubguard's in-process verification (what the server runs for every commit it shows or judges)
- * over every commit of a repository; run by bench/signature-verification.sh. Arguments: the repository's
+ * over every commit of a repository; compiled and run by bench/signature-verification.sh (not a test). Arguments: the repository's
  * .git directory, the armored public key, the committer email. Prints "commits seconds".
  */
 public final class VerificationBenchmark {
