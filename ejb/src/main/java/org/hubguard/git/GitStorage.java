@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,8 +23,9 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 import org.hubguard.config.HubguardConfig;
 import org.hubguard.signing.HubguardSigner;
@@ -82,13 +84,18 @@ public class GitStorage {
         }
     }
 
-    /** Opens the bare repository; the caller closes it. */
+    /**
+     * The bare repository, opened once and shared through JGit's {@link RepositoryCache}: its packs, pack indexes
+     * and refs stay loaded between requests. The caller closes it, which only releases its use; JGit closes a
+     * repository nobody has used for an hour.
+     */
     public Repository open(long repositoryId) throws IOException {
-        return new FileRepositoryBuilder().setGitDir(pathOf(repositoryId).toFile()).setMustExist(true).build();
+        return RepositoryCache.open(keyOf(repositoryId), true);
     }
 
     public void delete(long repositoryId) {
         Path dir = pathOf(repositoryId);
+        forget(repositoryId);
         if (!Files.exists(dir)) {
             return;
         }
@@ -97,5 +104,27 @@ public class GitStorage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Closes the shared instance, if one is open, so its pack files are released before the directory goes. */
+    private void forget(long repositoryId) {
+        RepositoryCache.FileKey key = keyOf(repositoryId);
+        if (RepositoryCache.getRegisteredKeys().contains(key)) {
+            try (Repository repository = RepositoryCache.open(key, false)) {
+                RepositoryCache.close(repository);
+            } catch (IOException e) {
+                RepositoryCache.unregister(key);
+            }
+        }
+    }
+
+    private RepositoryCache.FileKey keyOf(long repositoryId) {
+        return RepositoryCache.FileKey.exact(pathOf(repositoryId).toFile(), FS.DETECTED);
+    }
+
+    /** The shared instances belong to this deployment: an undeploy must not leave their files open. */
+    @PreDestroy
+    void closeAll() {
+        RepositoryCache.clear();
     }
 }

@@ -144,6 +144,12 @@ class TrustBoundaryIT extends TestServer {
         String deep = "[".repeat(20_000) + "]".repeat(20_000);
         HttpResponse<String> nested = Json.send("POST", "/api/repos/create", "{\"name\":" + deep + "}", Credential.token(aliceWrite));
         assertTrue(nested.statusCode() == 400 || nested.statusCode() == 413, nested.statusCode() + " " + nested.body());
+        for (String notUtf8 : List.of("/api/models/" + alice + "/inputs%FF/revision/main", "/" + alice + "/inputs/resolve/main/a%C0%AF",
+                "/" + alice + "/x%C3%28", "/api/models?author=a%FF")) {
+            HttpResponse<String> refused = Json.send("GET", notUtf8, null, Credential.token(aliceWrite));
+            assertEquals(400, refused.statusCode(), notUtf8 + " " + refused.body());
+            assertTrue(refused.body().contains("not valid") && refused.body().startsWith("{"), refused.body());
+        }
         HttpResponse<String> expired = aliceWeb.submitWithViewState("/settings/account", "password", "-1:expired-view-state");
         assertTrue(expired.statusCode() == 302 || expired.statusCode() == 303, "an expired form is sent back to its page: " + expired.statusCode());
     }
