@@ -14,7 +14,7 @@ public class RepositoryMovedException extends HubguardException {
     private final RepoRef from;
     private final RepoRef to;
 
-    RepositoryMovedException(RepoRef from, RepoRef to) {
+    public RepositoryMovedException(RepoRef from, RepoRef to) {
         super("Repository " + from.fullName() + " was moved to " + to.fullName() + ".");
         this.from = from;
         this.to = to;
