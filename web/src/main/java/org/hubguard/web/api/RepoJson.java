@@ -29,7 +29,7 @@ final class RepoJson {
     /** The "type" field of a request body: model (the default) or dataset. */
     static RepoType type(String wireName) {
         if ("space".equals(wireName)) {
-            throw new org.hubguard.access.RequestRefusedException(501, "Spaces are not available on hubguard: "
+            throw new org.hubguard.access.InvalidInputException("Spaces are not available on hubguard: "
                     + "it hosts model and dataset repositories ('type' must be 'model' or 'dataset').");
         }
         return RepoType.fromWireName(wireName).orElseThrow(() ->
