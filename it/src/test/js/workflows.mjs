@@ -105,6 +105,10 @@ try {
   } catch (error) {
     report.duplicateBranch = error.statusCode;
   }
+  await createBranch({ ...credentials, repo: model, branch: "dev", overwrite: true }); // no revision: left where it is
+  report.commitsOnDevKept = await countCommits({ ...credentials, repo: model, revision: "dev" });
+  await createBranch({ ...credentials, repo: model, branch: "dev", revision: report.initialSha, overwrite: true });
+  report.commitsOnDevMoved = await countCommits({ ...credentials, repo: model, revision: "dev" });
   console.log(JSON.stringify(report));
 } catch (error) {
   console.log(JSON.stringify({ ...report, clientError: String(error.message), statusCode: error.statusCode }));

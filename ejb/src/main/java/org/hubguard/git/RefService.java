@@ -77,7 +77,8 @@ public class RefService {
     /**
      * Creates {@code branch} at {@code startingPoint} (a branch, tag or commit id; the default branch when
      * null), or at a new commit with no files when {@code empty}. An existing branch is a conflict unless
-     * {@code overwrite}, which moves it.
+     * {@code overwrite}, which moves it to the starting point or the empty commit given (and leaves it where it
+     * is when neither is, as @huggingface/hub documents).
      */
     public GitRef createBranch(RepoContext repo, String branch, String startingPoint, boolean empty, boolean overwrite) {
         repo.require(Action.WRITE_REPO);
@@ -86,11 +87,14 @@ public class RefService {
             throw new InvalidInputException("A branch is either empty or starts at a revision, not both.");
         }
         try (Repository git = storage.open(repo.id()); RevWalk walk = new RevWalk(git)) {
-            ObjectId target = empty ? emptyCommit(git, repo) : commitOf(git, startingPoint == null ? GitStorage.MAIN : startingPoint);
             ObjectId existing = git.resolve(ref);
             if (existing != null && !overwrite) {
                 throw new ConflictException("Reference already exists: the branch '" + branch + "' exists.");
             }
+            if (existing != null && !empty && startingPoint == null) {
+                return new GitRef(branch, ref, existing.name());
+            }
+            ObjectId target = empty ? emptyCommit(git, repo) : commitOf(git, startingPoint == null ? GitStorage.MAIN : startingPoint);
             RefUpdate update = git.updateRef(ref);
             update.setNewObjectId(target);
             update.setExpectedOldObjectId(existing == null ? ObjectId.zeroId() : existing);

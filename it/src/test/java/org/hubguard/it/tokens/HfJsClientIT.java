@@ -134,6 +134,8 @@ class HfJsClientIT extends TestServer {
         assertEquals(report.getString("initialSha"), report.getString("featureSha"));
         assertEquals(404, report.getInt("deletedBranchInfo"));
         assertEquals(409, report.getInt("duplicateBranch"));
+        assertEquals(2, report.getInt("commitsOnDevKept"), "overwrite without a revision leaves the branch");
+        assertEquals(1, report.getInt("commitsOnDevMoved"), "overwrite with a revision moves it");
     }
 
     private static List<String> strings(jakarta.json.JsonArray array) {
