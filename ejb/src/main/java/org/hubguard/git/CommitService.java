@@ -47,8 +47,6 @@ import org.hubguard.signing.HubguardSigner;
 @Stateless
 public class CommitService {
 
-    private static final PersonIdent HUBGUARD = new PersonIdent(HubguardSigner.NAME, HubguardSigner.EMAIL);
-
     @Inject
     CommitRules rules;
 
@@ -82,6 +80,19 @@ public class CommitService {
     /** Makes one commit on {@code branch}; returns its id. */
     public String commit(RepoContext repo, String branch, String summary, String description,
                          String parentCommit, List<FileChange> changes) {
+        return write(repo, branch, summary, description, parentCommit, changes, false);
+    }
+
+    /**
+     * Puts files into a new repository's first commit (the Hub's create-with-files): the initial commit of
+     * {@code main} is replaced by one that also holds them. Only while that commit is the branch's only one.
+     */
+    public String addToInitialCommit(RepoContext repo, List<FileChange> changes) {
+        return write(repo, GitStorage.MAIN, "Initial commit", null, null, changes, true);
+    }
+
+    private String write(RepoContext repo, String branch, String summary, String description,
+                         String parentCommit, List<FileChange> changes, boolean replaceInitial) {
         repo.require(Action.WRITE_REPO);
         if (summary == null || summary.isBlank()) {
             throw new InvalidInputException("A commit needs a summary.");
@@ -95,7 +106,7 @@ public class CommitService {
         rules.check(changes);
         Caller caller = repo.caller();
         User author = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
-        PersonIdent authorIdent = author == null ? HUBGUARD : new PersonIdent(author.getUsername(), author.getEmail());
+        PersonIdent authorIdent = author == null ? hubguard() : new PersonIdent(author.getUsername(), author.getEmail());
         try (org.eclipse.jgit.lib.Repository git = storage.open(repo.id());
              RevWalk walk = new RevWalk(git); ObjectInserter inserter = git.newObjectInserter(); ObjectReader reader = git.newObjectReader()) {
             String ref = Constants.R_HEADS + branch;
@@ -108,6 +119,9 @@ public class CommitService {
                         + " is not its head (" + head.name() + "). Reload and try again.");
             }
             RevCommit headCommit = walk.parseCommit(head);
+            if (replaceInitial && headCommit.getParentCount() != 0) {
+                throw new ConflictException("The branch " + branch + " already has commits beyond its initial one.");
+            }
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();
             builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, headCommit.getTree());
@@ -120,9 +134,9 @@ public class CommitService {
                 if ((change instanceof FileChange.Put || change instanceof FileChange.PutLfs) && isTree) {
                     throw new InvalidInputException("'" + change.path() + "' is a folder; it cannot be replaced by a file.");
                 } else if (change instanceof FileChange.Delete && (existing == null || isTree)) {
-                    throw new NotFoundException("EntryNotFound", "There is no file '" + change.path() + "' to delete.");
+                    throw new EntryNotFoundException("There is no file '" + change.path() + "' to delete.", head.name());
                 } else if (change instanceof FileChange.DeleteFolder && !isTree) {
-                    throw new NotFoundException("EntryNotFound", "There is no folder '" + change.path() + "' to delete.");
+                    throw new EntryNotFoundException("There is no folder '" + change.path() + "' to delete.", head.name());
                 }
             }
             LfsAttributes attributes = gitReader.lfsAttributes(repo.id(), head);
@@ -142,9 +156,9 @@ public class CommitService {
             editor.finish();
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));
-            commit.setParentId(head);
+            commit.setParentIds(replaceInitial ? headCommit.getParents() : new ObjectId[] {head});
             commit.setAuthor(authorIdent);
-            commit.setCommitter(HUBGUARD);
+            commit.setCommitter(hubguard());
             commit.setMessage(summary.trim() + (description == null || description.isBlank() ? "" : "\n\n" + description.trim()) + "\n");
             // Signed with hubguard's key: the commit shows as Verified, made through hubguard for its author.
             commit.setGpgSignature(new GpgSignature(signer.sign(commit.build())));
@@ -153,9 +167,12 @@ public class CommitService {
             RefUpdate update = git.updateRef(ref);
             update.setExpectedOldObjectId(head);
             update.setNewObjectId(commitId);
+            update.setForceUpdate(replaceInitial);
             update.setRefLogMessage("commit via hubguard by " + authorIdent.getName(), false);
             RefUpdate.Result result = update.update(walk);
-            if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
+            boolean moved = result == RefUpdate.Result.FAST_FORWARD || result == RefUpdate.Result.NEW
+                    || replaceInitial && result == RefUpdate.Result.FORCED;
+            if (!moved) {
                 throw new ConflictException("The branch " + branch + " moved on while committing (" + result + "). Reload and try again.");
             }
             // In this commit's transaction: the answer never comes before the scan work is recorded.
@@ -203,6 +220,11 @@ public class CommitService {
         }
         lfs.link(repo.id(), pointer.oid(), pointer.size());
         return inserter.insert(Constants.OBJ_BLOB, pointer.text());
+    }
+
+    /** hubguard as the committer, now (an identity made once would carry a stale date). */
+    private static PersonIdent hubguard() {
+        return new PersonIdent(HubguardSigner.NAME, HubguardSigner.EMAIL);
     }
 
     private static void putFile(DirCacheEditor editor, String path, ObjectId blob) {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +25,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.hubguard.lfs.LfsPointer;
 
 /** Reads revisions, trees, files and history from the bare repositories; never holds a whole file in memory. */
@@ -79,6 +85,25 @@ public class GitReader {
             }
             tree.close();
             return Optional.of(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file or directory at {@code path} of {@code commit}, if there is one (submodules are not entries). */
+    public Optional<TreeEntry> entry(long repositoryId, ObjectId commit, String path) {
+        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            TreeWalk found = TreeWalk.forPath(repo, reader, path, walk.parseCommit(commit).getTree());
+            if (found == null) {
+                return Optional.empty();
+            }
+            if (found.getFileMode(0) == FileMode.TREE) {
+                return Optional.of(new TreeEntry("directory", path, found.getObjectId(0).name(), 0));
+            }
+            if ((found.getFileMode(0).getBits() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                return Optional.empty();
+            }
+            return Optional.of(fileEntry(reader, path, found.getObjectId(0)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -191,6 +216,63 @@ public class GitReader {
                         c.getCommitterIdent().getEmailAddress(), c.getRawBuffer().clone()));
             }
             return commits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole content of a blob no larger than {@code maxBytes}; empty when it is larger. */
+    public Optional<byte[]> smallFile(long repositoryId, String blobId, int maxBytes) {
+        try (Repository repo = storage.open(repositoryId)) {
+            ObjectLoader loader = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB);
+            return loader.getSize() > maxBytes ? Optional.empty() : Optional.of(loader.getCachedBytes(maxBytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** When the commit was made (its committer date): the Hub's lastModified of a revision. */
+    public Instant commitTime(long repositoryId, ObjectId commit) {
+        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo)) {
+            return walk.parseCommit(commit).getCommitterIdent().getWhenAsInstant();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many commits are reachable from {@code commit}, itself included. */
+    public int countCommits(long repositoryId, ObjectId commit) {
+        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo)) {
+            walk.setRetainBody(false);
+            walk.markStart(walk.parseCommit(commit));
+            int count = 0;
+            for (RevCommit ignored : walk) {
+                count++;
+            }
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For each path (file or directory), the newest commit reachable from {@code commit} that changed it: the
+     * tree API's {@code lastCommit}. One history walk per path, so callers ask for one page of entries at a time.
+     */
+    public Map<String, CommitSummary> lastCommits(long repositoryId, ObjectId commit, List<String> paths) {
+        Map<String, CommitSummary> result = new LinkedHashMap<>();
+        try (Repository repo = storage.open(repositoryId)) {
+            for (String path : paths) {
+                try (RevWalk walk = new RevWalk(repo)) {
+                    walk.markStart(walk.parseCommit(commit));
+                    walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(path), TreeFilter.ANY_DIFF));
+                    RevCommit last = walk.next();
+                    if (last != null) {
+                        result.put(path, new CommitSummary(last.name(), last.getShortMessage(), last.getCommitterIdent().getWhenAsInstant()));
+                    }
+                }
+            }
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

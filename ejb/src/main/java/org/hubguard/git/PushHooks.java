@@ -39,12 +39,16 @@ public class PushHooks {
 
     /** Installs the pre- and post-receive hooks for a push by {@code repo}'s caller. */
     public void install(ReceivePack receivePack, RepoContext repo) {
-        boolean signedOnly = repositories.requiresSignedCommits(repo.repository());
         receivePack.setCheckReceivedObjects(true); // JGit's object checks: malformed objects, ".git" in any case, ...
         receivePack.setObjectChecker(new org.eclipse.jgit.lib.ObjectChecker().setSafeForMacOS(true).setSafeForWindows(true));
-        receivePack.setPreReceiveHook(new PushRules(repo.id(), rules, repositories.protectedRefs(repo.repository()),
-                signedOnly ? signatures : null));
+        receivePack.setPreReceiveHook(rulesFor(repo));
         receivePack.setPostReceiveHook((pack, commands) -> announce(repo, commands));
+    }
+
+    /** The rules every ref update of the repository meets, pushed or made through the API ({@link RefService}). */
+    PushRules rulesFor(RepoContext repo) {
+        boolean signedOnly = repositories.requiresSignedCommits(repo.repository());
+        return new PushRules(repo.id(), rules, repositories.protectedRefs(repo.repository()), signedOnly ? signatures : null);
     }
 
     private void announce(RepoContext repo, Collection<ReceiveCommand> commands) {

@@ -55,14 +55,25 @@ class PushRules implements PreReceiveHook {
 
     @Override
     public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
+        Collection<Ref> refs = receivePack.getAdvertisedRefs().values();
         for (ReceiveCommand command : commands) {
             if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED) {
-                refusal(receivePack, command).ifPresent(reason -> command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason));
+                refusal(receivePack.getRepository(), refs, command)
+                        .ifPresent(reason -> command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason));
             }
         }
     }
 
-    private Optional<String> refusal(ReceivePack receivePack, ReceiveCommand command) {
+    /**
+     * Why a ref update made without a push (the branch and tag API) is refused, if it is: the same rules as for
+     * a push, judged against the repository's refs as they are now. A rewrite must be typed
+     * {@link ReceiveCommand.Type#UPDATE_NONFASTFORWARD} by the caller, as JGit does for a push.
+     */
+    Optional<String> refusal(Repository repo, ReceiveCommand command) throws IOException {
+        return refusal(repo, repo.getRefDatabase().getRefs(), command);
+    }
+
+    private Optional<String> refusal(Repository repo, Collection<Ref> refs, ReceiveCommand command) {
         String ref = command.getRefName();
         Optional<String> refProblem = CommitRules.refProblem(ref);
         if (refProblem.isPresent()) {
@@ -79,19 +90,18 @@ class PushRules implements PreReceiveHook {
             return Optional.empty();
         }
         try {
-            Optional<String> badEntry = firstBadEntry(receivePack, command.getNewId());
-            return badEntry.isPresent() ? badEntry : unverifiedCommits(receivePack, command);
+            Optional<String> badEntry = firstBadEntry(repo, refs, command.getNewId());
+            return badEntry.isPresent() ? badEntry : unverifiedCommits(repo, refs, command);
         } catch (IOException e) {
             return Optional.of("could not check the pushed objects: " + e.getMessage());
         }
     }
 
     /** What is wrong with the first new tree entry or file that breaks a content rule, if any. */
-    private Optional<String> firstBadEntry(ReceivePack receivePack, ObjectId newId) throws IOException {
-        Repository repo = receivePack.getRepository();
+    private Optional<String> firstBadEntry(Repository repo, Collection<Ref> refs, ObjectId newId) throws IOException {
         try (ObjectWalk walk = new ObjectWalk(repo); ObjectReader reader = walk.getObjectReader()) {
             walk.markStart(walk.parseAny(newId));
-            for (Ref existing : receivePack.getAdvertisedRefs().values()) {
+            for (Ref existing : refs) {
                 if (existing.getObjectId() != null) {
                     walk.markUninteresting(walk.parseAny(existing.getObjectId()));
                 }
@@ -132,12 +142,12 @@ class PushRules implements PreReceiveHook {
     }
 
     /** "this repository requires signed commits; not verified: 1a2b3c4d (unknown_key), ..." when signatures are required. */
-    private Optional<String> unverifiedCommits(ReceivePack receivePack, ReceiveCommand command) throws IOException {
+    private Optional<String> unverifiedCommits(Repository repo, Collection<Ref> refs, ReceiveCommand command) throws IOException {
         if (signatures == null) {
             return Optional.empty();
         }
         List<String> problems = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(receivePack.getRepository())) {
+        try (RevWalk walk = new RevWalk(repo)) {
             walk.setRetainBody(true);
             RevObject tip = walk.peel(walk.parseAny(command.getNewId()));
             if (!(tip instanceof RevCommit start)) {
@@ -147,7 +157,7 @@ class PushRules implements PreReceiveHook {
             if (!command.getOldId().equals(ObjectId.zeroId())) {
                 markUninteresting(walk, command.getOldId());
             }
-            for (Ref existing : receivePack.getAdvertisedRefs().values()) {
+            for (Ref existing : refs) {
                 if (protectedRefs.contains(existing.getName()) && existing.getObjectId() != null) {
                     markUninteresting(walk, existing.getObjectId());
                 }

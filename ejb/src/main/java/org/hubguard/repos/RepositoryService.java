@@ -65,10 +65,15 @@ public class RepositoryService {
         policy.require(caller, Action.CREATE_REPO, target.asResource());
         String repoName = checkedName(name);
         requireFree(type, target, repoName);
+        forgetRedirect(type, target.getName(), repoName); // the name is taken again: it no longer leads elsewhere
         User creator = caller.isUser() ? accounts.findByUsername(caller.username()).orElse(null) : null;
         Repository repository = new Repository(target, type, repoName, isPrivate, creator, clock.instant());
         em.persist(repository);
-        flushOrConflict("You already created this " + type.wireName() + " repo: " + target.getName() + "/" + repoName + " exists."); // the id names the git directory
+        try {
+            em.flush(); // the id names the git directory; a concurrent identical request fails here, on the unique key
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new RepositoryExistsException(new RepoRef(type, target.getName(), repoName));
+        }
         long id = repository.getId();
         // Registered before the directory exists: whatever fails from here on, checked or not, removes it.
         afterCompletion(committed -> {
@@ -85,12 +90,37 @@ public class RepositoryService {
      * exactly as if it did not exist.
      */
     public RepoContext context(Caller caller, RepoRef ref) {
-        Repository repository = find(ref.type(), ref.namespace(), ref.name()).orElseThrow(() -> notFound(ref));
+        Repository repository = find(ref.type(), ref.namespace(), ref.name()).orElseThrow(() -> movedOrNotFound(caller, ref));
         Permissions permissions = policy.permissions(caller, repository.asResource());
         if (!permissions.can(Action.READ_REPO)) {
             throw notFound(ref);
         }
         return new RepoContext(repository, permissions);
+    }
+
+    /** The repository's new name when {@code ref} is an old name of one the caller may read; not found otherwise. */
+    private RuntimeException movedOrNotFound(Caller caller, RepoRef ref) {
+        return redirect(ref.type(), ref.namespace(), ref.name())
+                .map(RepositoryRedirect::repository)
+                .filter(moved -> policy.allows(caller, Action.READ_REPO, moved.asResource()))
+                .<RuntimeException>map(moved -> new RepositoryMovedException(ref,
+                        new RepoRef(moved.getType(), moved.getNamespaceName(), moved.getName())))
+                .orElseGet(() -> notFound(ref));
+    }
+
+    private Optional<RepositoryRedirect> redirect(RepoType type, String namespace, String name) {
+        if (namespace == null || name == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select r from RepositoryRedirect r where r.type = :type and r.namespaceKey = :ns and r.nameKey = :name",
+                        RepositoryRedirect.class)
+                .setParameter("type", type).setParameter("ns", Namespace.keyOf(namespace))
+                .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    private void forgetRedirect(RepoType type, String namespace, String name) {
+        redirect(type, namespace, name).ifPresent(em::remove);
     }
 
     public RepoContext context(Caller caller, RepoType type, String namespace, String name) {
@@ -120,6 +150,29 @@ public class RepositoryService {
                 .getResultStream()
                 .filter(r -> policy.allows(caller, Action.READ_REPO, r.asResource()))
                 .toList();
+    }
+
+    /**
+     * Every repository of the type that the caller may read, optionally only those of {@code author} (a user
+     * or organization) and those whose "namespace/name" contains {@code text} (any case), sorted by id.
+     */
+    public List<Repository> search(Caller caller, RepoType type, String author, String text) {
+        StringBuilder query = new StringBuilder("select r from Repository r where r.type = :type");
+        if (author != null) {
+            query.append(" and r.namespace.nameKey = :author");
+        }
+        if (text != null) {
+            query.append(" and concat(r.namespace.nameKey, '/', r.nameKey) like :text escape '!'");
+        }
+        jakarta.persistence.TypedQuery<Repository> repos = em.createQuery(query.append(" order by r.namespace.nameKey, r.nameKey").toString(),
+                Repository.class).setParameter("type", type);
+        if (author != null) {
+            repos.setParameter("author", Namespace.keyOf(author));
+        }
+        if (text != null) {
+            repos.setParameter("text", "%" + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[!%_]", "!$0") + "%");
+        }
+        return repos.getResultStream().filter(r -> policy.allows(caller, Action.READ_REPO, r.asResource())).toList();
     }
 
     public void delete(RepoContext context) {
@@ -203,6 +256,9 @@ public class RepositoryService {
                 && newName.equalsIgnoreCase(repository.getName());
         if (!sameRepo) {
             requireFree(repository.getType(), targetNamespace, newName);
+            forgetRedirect(repository.getType(), targetNamespace.getName(), newName);
+            // the old name leads here until another repository takes it
+            em.persist(new RepositoryRedirect(repository.getType(), repository.getNamespaceName(), repository.getName(), repository, clock.instant()));
         }
         repository.moveTo(targetNamespace, newName);
         flushOrConflict(targetNamespace.getName() + "/" + newName + " was just taken.");
@@ -258,10 +314,9 @@ public class RepositoryService {
     }
 
     private void requireFree(RepoType type, Namespace namespace, String name) {
-        if (find(type, namespace.getName(), name).isPresent()) {
-            throw new ConflictException("You already created this " + type.wireName() + " repo: "
-                    + namespace.getName() + "/" + name + " exists.");
-        }
+        find(type, namespace.getName(), name).ifPresent(existing -> {
+            throw new RepositoryExistsException(new RepoRef(type, existing.getNamespaceName(), existing.getName()));
+        });
     }
 
     private static String checkedName(String name) {

@@ -268,7 +268,12 @@ class GitHttpIT extends TestServer {
                 Credential.token(aliceWrite)).statusCode());
         git.run(dir, "clone", GitCli.url("/" + alice + "/new-name", null), "renamed").ok();
         assertEquals("kept\n", Files.readString(dir.resolve("renamed/data.txt")));
-        assertTrue(git.run(dir, "clone", GitCli.url("/" + repo, aliceWrite), "old").exitCode() != 0, "the old URL is gone");
+        // the old URL redirects to the new one, as on the Hub, until another repository takes the name
+        git.run(dir, "clone", GitCli.url("/" + repo, aliceWrite), "old").ok();
+        assertEquals("kept\n", Files.readString(dir.resolve("old/data.txt")));
+        createRepo(aliceWrite, "{\"name\":\"old-name\"}");
+        git.run(dir, "clone", GitCli.url("/" + repo, aliceWrite), "taken").ok();
+        assertFalse(Files.exists(dir.resolve("taken/data.txt")), "the name is the new repository's now");
     }
 
     @Test

@@ -250,10 +250,10 @@ class LfsIT extends TestServer {
         while (true) {
             JsonObject payload = treeEntry(repo, "payload.bin").getJsonObject("securityFileStatus");
             JsonObject model = treeEntry(repo, "model.pkl").getJsonObject("securityFileStatus");
-            if (!payload.getString("status").equals("pending") && !model.getString("status").equals("pending")) {
-                assertEquals("infected", payload.getString("status"), payload.toString());
+            if (!payload.getString("status").equals("queued") && !model.getString("status").equals("queued")) {
+                assertEquals("unsafe", payload.getString("status"), payload.toString());
                 assertTrue(payload.getJsonObject("avScan").getJsonArray("virusNames").getString(0).startsWith("Hubguard.Eicar"), payload.toString());
-                assertEquals("infected", model.getString("status"), model.toString());
+                assertEquals("unsafe", model.getString("status"), model.toString());
                 assertEquals("dangerous", model.getJsonObject("pickleImportScan").getString("highestSafetyLevel"));
                 break;
             }

@@ -70,7 +70,9 @@ class OrganizationsAndReposApiIT extends TestServer {
         // Move into the organization, where alice is admin.
         HttpResponse<String> moved = Json.send("POST", "/api/repos/move", "{\"fromRepo\":" + q(alice + "/tiny-llm") + ",\"toRepo\":" + q(org + "/tiny-llm") + "}", aliceWrite);
         assertEquals(200, moved.statusCode(), moved.body());
-        assertEquals(404, Json.send("GET", "/api/models/" + alice + "/tiny-llm", null, aliceWrite).statusCode());
+        HttpResponse<String> oldName = Json.send("GET", "/api/models/" + alice + "/tiny-llm", null, aliceWrite);
+        assertEquals(307, oldName.statusCode(), "the old name leads to the new one, as on the Hub");
+        assertEquals("/api/models/" + org + "/tiny-llm", oldName.headers().firstValue("Location").orElse(null));
         assertEquals(200, Json.send("GET", "/api/models/" + org + "/tiny-llm", null, aliceWrite).statusCode());
 
         String id = json(Json.send("GET", "/api/models/" + org + "/tiny-llm", null, aliceWrite)).getString("_id");

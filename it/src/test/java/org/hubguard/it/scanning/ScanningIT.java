@@ -70,15 +70,18 @@ class ScanningIT extends TestServer {
                 "broken.pkl", java.util.Arrays.copyOf(OS_SYSTEM_PICKLE, 20)));
 
         Map<String, JsonObject> status = finalStatuses("scanned");
-        assertEquals("ok", status.get("clean.txt").getString("status"), status.toString());
-        assertEquals("ok", status.get(".gitattributes").getString("status"));
+        assertEquals("safe", status.get("clean.txt").getString("status"), status.toString());
+        assertEquals("safe", status.get(".gitattributes").getString("status"));
         JsonObject eicar = status.get("eicar.com");
-        assertEquals("infected", eicar.getString("status"));
+        assertEquals("unsafe", eicar.getString("status"));
+        assertEquals("unsafe", eicar.getJsonObject("avScan").getString("status"));
         assertTrue(eicar.getJsonObject("avScan").getBoolean("virusFound"));
         assertTrue(eicar.getJsonObject("avScan").getJsonArray("virusNames").getString(0).startsWith("Hubguard.Eicar"), eicar.toString());
-        assertEquals("infected", status.get("bundle.zip").getString("status"), "EICAR inside a zip");
+        assertEquals("unsafe", status.get("bundle.zip").getString("status"), "EICAR inside a zip");
         JsonObject pickle = status.get("model.pkl");
-        assertEquals("infected", pickle.getString("status"));
+        assertEquals("unsafe", pickle.getString("status"));
+        assertEquals("unsafe", pickle.getJsonObject("pickleImportScan").getString("status"));
+        assertEquals("posix", pickle.getJsonObject("pickleImportScan").getJsonArray("pickleImports").getJsonObject(0).getString("module"));
         assertEquals("dangerous", pickle.getJsonObject("pickleImportScan").getString("highestSafetyLevel"));
         assertEquals("posix", pickle.getJsonObject("pickleImportScan").getJsonArray("imports").getJsonObject(0).getString("module"));
         JsonObject broken = status.get("broken.pkl");
@@ -104,7 +107,7 @@ class ScanningIT extends TestServer {
         new java.util.Random(11).nextBytes(big);
         commit("edges", Map.of("empty.txt", new byte[0], "huge.dat", big));
         Map<String, JsonObject> status = finalStatuses("edges");
-        assertEquals("ok", status.get("empty.txt").getString("status"));
+        assertEquals("safe", status.get("empty.txt").getString("status"));
         assertEquals("unscanned", status.get("huge.dat").getString("status"), "final, and never shown as ok");
         assertTrue(status.get("huge.dat").getString("error").contains("too large for the antivirus"), status.toString());
     }
@@ -113,7 +116,7 @@ class ScanningIT extends TestServer {
     void anAdministratorRescansEveryFile() throws Exception {
         createRepo("rescan");
         commit("rescan", Map.of("r.txt", ("rescan me " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
-        assertEquals("ok", finalStatuses("rescan").get("r.txt").getString("status"));
+        assertEquals("safe", finalStatuses("rescan").get("r.txt").getString("status"));
         String blob = tree("rescan").stream().filter(e -> e.getString("path").equals("r.txt")).findFirst().orElseThrow().getString("oid");
         java.sql.Timestamp before = scannedAt(blob);
 
@@ -141,14 +144,14 @@ class ScanningIT extends TestServer {
     void aVisitQueuesAFileWithoutACurrentResult() throws Exception {
         createRepo("visited");
         commit("visited", Map.of("notes.txt", ("visit me " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
-        assertEquals("ok", finalStatuses("visited").get("notes.txt").getString("status"));
+        assertEquals("safe", finalStatuses("visited").get("notes.txt").getString("status"));
         String blob = tree("visited").stream().filter(e -> e.getString("path").equals("notes.txt")).findFirst().orElseThrow().getString("oid");
         try (Connection db = database(); PreparedStatement forget = db.prepareStatement("delete from file_scans where blob_id = ?")) {
             forget.setString(1, blob);
             assertEquals(1, forget.executeUpdate()); // as if the result were gone (e.g. a new signature database)
         }
         tree("visited"); // the visit queues it again
-        assertEquals("ok", finalStatuses("visited").get("notes.txt").getString("status"));
+        assertEquals("safe", finalStatuses("visited").get("notes.txt").getString("status"));
         try (Connection db = database(); PreparedStatement count = db.prepareStatement("select count(*) from file_scans where blob_id = ?")) {
             count.setString(1, blob);
             try (ResultSet row = count.executeQuery()) {
@@ -177,7 +180,7 @@ class ScanningIT extends TestServer {
             }
         }
         assertEquals("OK", untilStored(blob, "ERROR", "PENDING"), "redelivered without any user action");
-        assertTrue(tree("outage").stream().noneMatch(e -> e.getJsonObject("securityFileStatus").getString("status").equals("pending")));
+        assertTrue(tree("outage").stream().noneMatch(e -> e.getJsonObject("securityFileStatus").getString("status").equals("queued")));
     }
 
     private String blob;
@@ -233,10 +236,10 @@ class ScanningIT extends TestServer {
         byte[] marker = ("weights ... HUBGUARD-TEST-MALWARE-SIGNATURE-7f3a ... " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
         createRepo("first");
         commit("first", Map.of("w.bin", marker));
-        assertEquals("infected", finalStatuses("first").get("w.bin").getString("status"));
+        assertEquals("unsafe", finalStatuses("first").get("w.bin").getString("status"));
         createRepo("second");
         commit("second", Map.of("copy.bin", marker));
-        assertEquals("infected", finalStatuses("second").get("copy.bin").getString("status"));
+        assertEquals("unsafe", finalStatuses("second").get("copy.bin").getString("status"));
 
         // A .bin file is kept in LFS (the repository's .gitattributes): its scans are stored under the object's SHA-256.
         JsonObject copy = tree("second").stream().filter(e -> e.getString("path").equals("copy.bin")).findFirst().orElseThrow();
@@ -276,7 +279,7 @@ class ScanningIT extends TestServer {
         while (true) {
             Map<String, JsonObject> statuses = new HashMap<>();
             tree(repo).forEach(e -> statuses.put(e.getString("path"), e.getJsonObject("securityFileStatus")));
-            boolean pending = statuses.values().stream().anyMatch(s -> s.getString("status").equals("pending"));
+            boolean pending = statuses.values().stream().anyMatch(s -> s.getString("status").equals("queued"));
             if (!pending) {
                 return statuses;
             }

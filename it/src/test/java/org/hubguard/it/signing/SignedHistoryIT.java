@@ -75,11 +75,29 @@ class SignedHistoryIT extends TestServer {
             assertTrue(tagAtUnsigned.exitCode() != 0, "a tag is a ref too:\n" + tagAtUnsigned.output());
             assertEquals(signedTip, sha(alice, token), "main is as it was");
 
+            // The same walk-arounds through the branch and tag API (what huggingface_hub's create_branch,
+            // create_tag and delete_branch send) meet the same rules.
+            String api = "/api/models/" + alice + "/history";
+            assertRefused(Json.send("POST", api + "/branch/main", "{\"emptyBranch\":true,\"overwrite\":true}", Credential.token(token)), "no force pushes");
+            assertRefused(Json.send("POST", api + "/branch/main", "{\"startingPoint\":\"" + oldUnsigned + "\",\"overwrite\":true}", Credential.token(token)), "no force pushes");
+            assertRefused(Json.send("POST", api + "/branch/sneaky-api", "{\"startingPoint\":\"" + sideUnsigned + "\"}", Credential.token(token)), "requires signed commits");
+            assertRefused(Json.send("POST", api + "/tag/" + sideUnsigned, "{\"tag\":\"v0-sneaky-api\"}", Credential.token(token)), "requires signed commits");
+            assertEquals(signedTip, sha(alice, token), "main is as it was");
+            HttpResponse<String> refs = Json.send("GET", api + "/refs", null, Credential.token(token));
+            assertTrue(!refs.body().contains("sneaky-api"), refs.body());
+            assertEquals(200, Json.send("POST", api + "/branch/from-main", "{}", Credential.token(token)).statusCode(), "a branch off verified history");
+            assertEquals(200, Json.send("POST", api + "/tag/main", "{\"tag\":\"v1\"}", Credential.token(token)).statusCode(), "a tag of verified history");
+
             git.run(work, "push", "origin", signedTip + ":refs/heads/copy-of-main").ok(); // nothing new to judge
             git.run(work, "push", "origin", "main").ok(); // re-pushing verified history: up to date, accepted
             assertEquals(409, Json.send("PUT", "/api/models/" + alice + "/history/settings", "{\"protectDefaultBranch\":false}", Credential.token(token)).statusCode(),
                     "protection cannot be turned off while signed commits are required");
         }
+    }
+
+    private static void assertRefused(HttpResponse<String> answer, String reason) {
+        assertEquals(403, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains(reason), answer.body());
     }
 
     private static String sha(String alice, String token) throws Exception {

@@ -23,9 +23,10 @@ public final class JsClient {
 
     public record Result(int exitCode, String output) {
 
-        /** The one JSON object the scripts print. */
+        /** The one JSON object the scripts print, on the last line (the client may log progress before it). */
         public JsonObject report() {
-            return Json.createReader(new StringReader(output.trim())).readObject();
+            String[] lines = output.trim().split("\n");
+            return Json.createReader(new StringReader(lines[lines.length - 1])).readObject();
         }
     }
 

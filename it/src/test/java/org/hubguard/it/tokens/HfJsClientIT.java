@@ -6,7 +6,9 @@ import static org.hubguard.it.support.Users.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.JsonObject;
 
@@ -78,5 +80,65 @@ class HfJsClientIT extends TestServer {
         assertEquals(report.getString("sha256"), weights.getString("lfs"), "kept in LFS under its SHA-256");
         assertEquals(60L * 1024 * 1024, report.getJsonNumber("downloadedSize").longValue());
         assertEquals(report.getString("sha256"), report.getString("downloadedSha256"));
+    }
+
+    @Test
+    void infoSnapshotsPathsSearchBranchesAndCountsWithTheClient() throws Exception {
+        String name = uniqueName("jsflows");
+        BROWSER.signUp(name, emailOf(name), PASSWORD);
+        BROWSER.signIn(name, PASSWORD);
+        String token = TokenPages.create(BROWSER, "js-flows", "write");
+
+        JsClient.Result run = JsClient.node("workflows.mjs", BASE_URL, token, Map.of("NAMESPACE", name));
+        assertEquals(0, run.exitCode(), run.output());
+        JsonObject report = run.report();
+        assertEquals(BASE_URL + "/" + name + "/card-model", report.getString("created"));
+
+        // createRepo with files: README.md and config.json are in the first commit, beside .gitattributes
+        JsonObject info = report.getJsonObject("modelInfo");
+        assertEquals(name + "/card-model", info.getString("name"));
+        assertEquals("text-classification", info.getString("task"), "pipeline_tag from the card");
+        assertEquals(report.getString("weightsCommit"), info.getString("sha"), "modelInfo's default revision HEAD is main");
+        assertEquals(List.of(".gitattributes", "README.md", "config.json", "weights/model.bin"), strings(info.getJsonArray("files")));
+        assertEquals(List.of("tiny", "transformers", "text-classification", "license:mit"), strings(info.getJsonArray("tags")));
+        assertEquals("mit", info.getJsonObject("cardData").getString("license"));
+        assertEquals("transformers", info.getString("library"));
+        assertTrue(info.getBoolean("lastModified"), "lastModified parses as a date");
+        assertEquals(report.getString("weightsCommit"), report.getString("mainSha"));
+        JsonObject dataset = report.getJsonObject("datasetInfo");
+        assertEquals(List.of("language:en", "license:cc-by-4.0"), strings(dataset.getJsonArray("tags")));
+        assertEquals("cc-by-4.0", dataset.getJsonObject("cardData").getString("license"));
+
+        JsonObject snapshot = report.getJsonObject("snapshot");
+        assertEquals(Set.of(".gitattributes", "README.md", "config.json", "weights/model.bin"), snapshot.keySet(), "every file, LFS included");
+        assertEquals(2048, snapshot.getInt("weights/model.bin"), "the LFS content, not its pointer");
+        assertEquals("{\"hidden_size\": 8}\n", report.getString("snapshotConfig"));
+
+        List<JsonObject> paths = report.getJsonArray("pathsInfo").getValuesAs(JsonObject.class);
+        assertEquals(List.of("config.json", "weights/model.bin", "weights"), paths.stream().map(p -> p.getString("path")).toList(),
+                "missing paths are left out");
+        assertEquals(report.getString("initialSha"), paths.get(0).getString("lastCommit"), "config.json came with the first commit");
+        assertEquals(report.getString("weightsCommit"), paths.get(1).getString("lastCommit"));
+        assertEquals(2048, paths.get(1).getInt("lfs"));
+        assertEquals("directory", paths.get(2).getString("type"));
+
+        assertEquals(List.of(name + "/card-model"), strings(report.getJsonArray("searchAnonymous")), "no private repository for anonymous searches");
+        assertEquals(List.of(name + "/card-model", name + "/hidden-model"), strings(report.getJsonArray("searchWithToken")));
+        assertEquals(List.of(name + "/card-model"), strings(report.getJsonArray("searchByTag")));
+        assertEquals(1, report.getJsonArray("firstOfOne").size(), "limit");
+
+        assertEquals(2, report.getInt("commitsOnMain"));
+        assertEquals(2, report.getInt("commitsOnDev"));
+        assertEquals(1, report.getInt("commitsOnFeature"), "a branch from the first commit, with a slash in its name");
+        assertEquals(List.of(), strings(report.getJsonArray("scratchFiles")), "an empty branch");
+        assertEquals(report.getString("initialSha"), report.getString("featureSha"));
+        assertEquals(404, report.getInt("deletedBranchInfo"));
+        assertEquals(409, report.getInt("duplicateBranch"));
+        assertEquals(2, report.getInt("commitsOnDevKept"), "overwrite without a revision leaves the branch");
+        assertEquals(1, report.getInt("commitsOnDevMoved"), "overwrite with a revision moves it");
+    }
+
+    private static List<String> strings(jakarta.json.JsonArray array) {
+        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
     }
 }

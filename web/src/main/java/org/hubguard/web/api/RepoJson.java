@@ -6,24 +6,10 @@ import jakarta.json.JsonObjectBuilder;
 import org.hubguard.repos.RepoType;
 import org.hubguard.repos.Repository;
 
-/** A repository as the Hub's repo-info JSON. */
+/** A repository as the settings and create answers show it (repo info itself: {@link RepoInfoJson}). */
 final class RepoJson {
 
     private RepoJson() {
-    }
-
-    /** Repo info with the head of main and its files, as the Hub's repo info has them. */
-    static JsonObjectBuilder info(Repository repo, org.hubguard.git.GitReader git) {
-        JsonObjectBuilder json = info(repo);
-        git.resolve(repo.getId(), org.hubguard.git.GitStorage.MAIN).ifPresent(head -> {
-            json.add("sha", head.name());
-            jakarta.json.JsonArrayBuilder siblings = Json.createArrayBuilder();
-            git.tree(repo.getId(), head, "", true).orElse(java.util.List.of()).stream()
-                    .filter(org.hubguard.git.TreeEntry::isFile)
-                    .forEach(entry -> siblings.add(Json.createObjectBuilder().add("rfilename", entry.path())));
-            json.add("siblings", siblings);
-        });
-        return json;
     }
 
     static JsonObjectBuilder info(Repository repo) {
@@ -42,6 +28,10 @@ final class RepoJson {
 
     /** The "type" field of a request body: model (the default) or dataset. */
     static RepoType type(String wireName) {
+        if ("space".equals(wireName)) {
+            throw new org.hubguard.access.InvalidInputException("Spaces are not available on hubguard: "
+                    + "it hosts model and dataset repositories ('type' must be 'model' or 'dataset').");
+        }
         return RepoType.fromWireName(wireName).orElseThrow(() ->
                 new org.hubguard.access.InvalidInputException("'type' must be 'model' or 'dataset'."));
     }

@@ -1,5 +1,7 @@
 package org.hubguard.web.api;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,6 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hubguard.git.CommitRules;
+import org.hubguard.git.CommitService;
+import org.hubguard.git.FileChange;
 import org.hubguard.repos.RepoContext;
 import org.hubguard.repos.RepoIds;
 import org.hubguard.repos.RepoType;
@@ -36,15 +41,27 @@ public class ReposResource {
     @Inject
     BaseUrl baseUrl;
 
+    @Inject
+    CommitService commits;
+
+    @Inject
+    CommitRules rules;
+
     @Context
     HttpServletRequest request;
 
-    /** {name, organization?, type?, private? | visibility?} → {url, id, name} */
+    /**
+     * {name, organization?, type?, private? | visibility?, files?: [{path, content, encoding: "base64"}]} → {url, id, name};
+     * the files (the JS client's create-with-files) are in the repository's first commit. An existing name: 409
+     * with its url.
+     */
     @POST
     @Path("create")
     public Response create(JsonObject body) {
         JsonBodies.required(body);
         RepoType type = RepoJson.type(JsonBodies.string(body, "type"));
+        List<FileChange> files = InitialFiles.of(body.get("files"));
+        rules.check(files); // every file is acceptable before the repository exists
         Boolean isPrivate = JsonBodies.bool(body, "private");
         String visibility = JsonBodies.string(body, "visibility");
         if (visibility != null && !visibility.equals("public") && !visibility.equals("private")) {
@@ -53,6 +70,9 @@ public class ReposResource {
         boolean makePrivate = isPrivate != null ? isPrivate : "private".equals(visibility);
         Repository repo = repositories.create(caller.get(), type, JsonBodies.string(body, "organization"),
                 JsonBodies.requiredString(body, "name"), makePrivate);
+        if (!files.isEmpty()) {
+            commits.addToInitialCommit(repositories.context(caller.get(), type, repo.getNamespaceName(), repo.getName()), files);
+        }
         return Response.ok(Json.createObjectBuilder()
                 .add("url", baseUrl.of(request) + repo.getPath())
                 .add("id", String.valueOf(repo.getId()))

@@ -1,33 +1,117 @@
 package org.hubguard.web.api;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
+import org.hubguard.git.TreeEntry;
 import org.hubguard.scanning.FileSecurity;
+import org.hubguard.scanning.ScanService;
 
-/** A file's scan verdict as the tree API shows it. */
+/**
+ * hubguard's scan verdicts ({@link FileSecurity}) in the Hub's words: the one place that maps them, so a new
+ * scanner engine is re-pointed here. The Hub's fields come first with the Hub's meaning; hubguard's own
+ * details stay beside them ({@code virusFound}, {@code virusNames}, {@code highestSafetyLevel}, {@code imports},
+ * {@code error}).
+ */
 final class SecurityJson {
+
+    /** The prefix of the pickle scanner's errors (see ScanService): every other error is the antivirus's. */
+    private static final String PICKLE_ERROR = "malformed pickle";
 
     private SecurityJson() {
     }
 
-    /** {status, avScan:{virusFound, virusNames}, pickleImportScan?:{highestSafetyLevel, imports}, error?} */
-    static JsonObjectBuilder of(FileSecurity security) {
-        JsonArrayBuilder viruses = Json.createArrayBuilder();
-        security.virusNames().forEach(viruses::add);
+    /**
+     * The Hub's file status: {@code safe}, {@code unsafe} (a virus or a dangerous import), {@code suspicious}
+     * (a pickle importing unknown code), {@code queued}, {@code error} or {@code unscanned} (too large for the
+     * antivirus).
+     */
+    static String status(FileSecurity security) {
+        return switch (security.status()) {
+            case "infected" -> "unsafe";
+            case "pending" -> "queued";
+            case "error" -> "error";
+            case "unscanned" -> "unscanned";
+            default -> "suspicious".equals(security.pickleHighest()) ? "suspicious" : "safe";
+        };
+    }
+
+    /** {status, avScan:{status, message, ...}, pickleImportScan:{status, version, pickleImports, ...}|null} */
+    static JsonObjectBuilder file(FileSecurity security) {
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("status", security.status())
-                .add("avScan", Json.createObjectBuilder().add("virusFound", !security.virusNames().isEmpty()).add("virusNames", viruses));
-        if (security.pickleHighest() != null) {
-            JsonArrayBuilder imports = Json.createArrayBuilder();
-            security.pickleImports().forEach(i -> imports.add(Json.createObjectBuilder()
-                    .add("module", i.module()).add("name", i.name()).add("safety", i.safety().wireName())));
-            json.add("pickleImportScan", Json.createObjectBuilder().add("highestSafetyLevel", security.pickleHighest()).add("imports", imports));
-        }
+                .add("status", status(security))
+                .add("avScan", avScan(security))
+                .add("pickleImportScan", pickleImportScan(security)); // always present: huggingface_hub reads the key
         if (security.error() != null) {
             json.add("error", security.error());
         }
         return json;
+    }
+
+    private static JsonObjectBuilder avScan(FileSecurity security) {
+        JsonArrayBuilder viruses = Json.createArrayBuilder();
+        security.virusNames().forEach(viruses::add);
+        String error = security.error();
+        boolean avError = error != null && !error.startsWith(PICKLE_ERROR);
+        String status;
+        JsonValue message = JsonValue.NULL;
+        if (!security.virusNames().isEmpty()) {
+            status = "unsafe";
+            message = Json.createValue("Virus found: " + String.join(", ", security.virusNames()));
+        } else if (security.status().equals("pending")) {
+            status = "queued";
+        } else if (avError) {
+            status = security.status().equals("unscanned") ? "unscanned" : "error";
+            message = Json.createValue(error);
+        } else {
+            status = "safe";
+        }
+        return Json.createObjectBuilder().add("status", status).add("message", message)
+                .add("virusFound", !security.virusNames().isEmpty()).add("virusNames", viruses);
+    }
+
+    /** Null until the pickle scanner has listed the imports of a pickle-bearing file, and for every other file. */
+    private static JsonValue pickleImportScan(FileSecurity security) {
+        if (security.pickleHighest() == null) {
+            return JsonValue.NULL;
+        }
+        JsonArrayBuilder imports = Json.createArrayBuilder();
+        security.pickleImports().forEach(i -> imports.add(Json.createObjectBuilder()
+                .add("module", i.module()).add("name", i.name()).add("safety", i.safety().wireName())));
+        String status = switch (security.pickleHighest()) {
+            case "dangerous" -> "unsafe";
+            case "suspicious" -> "suspicious";
+            default -> "safe";
+        };
+        jakarta.json.JsonArray listed = imports.build();
+        return Json.createObjectBuilder()
+                .add("status", status)
+                .add("version", ScanService.PICKLE_VERSION)
+                .add("pickleImports", listed)
+                .add("highestSafetyLevel", security.pickleHighest())
+                .add("imports", listed)
+                .build();
+    }
+
+    /**
+     * The Hub's {@code securityRepoStatus} over a revision's files: {scansDone, filesWithIssues: [{path, level}]},
+     * level being the file's status when it is unsafe, suspicious or an error.
+     */
+    static JsonObjectBuilder repo(List<TreeEntry> files, Map<String, FileSecurity> security) {
+        JsonArrayBuilder issues = Json.createArrayBuilder();
+        boolean done = true;
+        for (TreeEntry file : files) {
+            String status = status(security.get(file.contentId()));
+            done &= !status.equals("queued");
+            if (status.equals("unsafe") || status.equals("suspicious") || status.equals("error")) {
+                issues.add(Json.createObjectBuilder().add("path", file.path()).add("level", status));
+            }
+        }
+        return Json.createObjectBuilder().add("scansDone", done).add("filesWithIssues", issues);
     }
 }

@@ -54,6 +54,13 @@ public record HttpError(int status, String code, String message, boolean challen
         return response.build();
     }
 
+    /** The answer with more fields beside "error", e.g. the existing repository's {@code url} in a 409 (huggingface_hub reads it). */
+    public Response toResponse(java.util.Map<String, String> extraFields) {
+        jakarta.json.JsonObjectBuilder body = Json.createObjectBuilder().add("error", message);
+        extraFields.forEach(body::add);
+        return Response.fromResponse(toResponse()).entity(body.build().toString()).build();
+    }
+
     /** Writes the answer on a servlet response that nothing has been written to yet. */
     public void send(HttpServletResponse response) throws IOException {
         response.resetBuffer();

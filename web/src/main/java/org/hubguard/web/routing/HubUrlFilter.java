@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hubguard.access.Caller;
 import org.hubguard.access.HubguardException;
 import org.hubguard.access.InvalidInputException;
+import org.hubguard.access.NotFoundException;
+import org.hubguard.repos.RepositoryMovedException;
 import org.hubguard.repos.RepoContext;
 import org.hubguard.repos.RepositoryService;
 import org.hubguard.web.auth.CurrentCaller;
@@ -92,6 +94,17 @@ public class HubUrlFilter extends HttpFilter {
                         + "&id=" + URLEncoder.encode(repo.repository().getFullName(), StandardCharsets.UTF_8));
             } else {
                 chain.doFilter(request, response);
+            }
+        } catch (RepositoryMovedException moved) {
+            // the old name of a renamed or moved repository: the same URL under the new name, as the Hub redirects
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            java.util.Optional<String> location = MovedRepositories.location(request.getContextPath(), path, request.getQueryString(), moved);
+            if (location.isPresent() && !response.isCommitted()) {
+                response.resetBuffer();
+                response.setStatus(HttpServletResponse.SC_TEMPORARY_REDIRECT);
+                response.setHeader("Location", location.get());
+            } else {
+                send(HttpError.of(new NotFoundException("RepoNotFound", moved.getMessage()), who), request, response);
             }
         } catch (HubguardException refused) {
             HttpError error = HttpError.of(refused, who);
