@@ -112,6 +112,10 @@ public class FileScan {
                 : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
+    public String getKey() {
+        return key;
+    }
+
     public Long getRepositoryId() {
         return repositoryId;
     }

@@ -8,19 +8,21 @@ import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
-import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Scans one blob with one scanner per message from the durable queue. When clamd is unavailable the result
- * is recorded as an error and the message is rolled back, so Artemis redelivers it with back-off (see
- * configure.cli); after the last attempt the file stays "error" until a visit or a rescan queues it again.
+ * Scans the files of one {@link ScanBatch} from the durable queue, one after the other; as many messages are
+ * handled at once as {@code HUBGUARD_SCAN_CONCURRENCY} says (default 4). A file with a current result is
+ * skipped (the reconciler may queue twice). When clamd is unavailable the batch stops there and is rolled
+ * back, so Artemis redelivers it with back-off (see configure.cli): what was scanned stays, the rest is
+ * tried again; after the last attempt the reconciler takes over.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/hubguard/scans"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+        // Replaced by WildFly at deployment (annotation-property-replacement, see configure.cli).
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${hubguard.scan.concurrency,env.HUBGUARD_SCAN_CONCURRENCY:4}")})
 public class ScanListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ScanListener.class.getName());
@@ -34,13 +36,15 @@ public class ScanListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            MapMessage map = (MapMessage) message;
-            if (scans.hasCurrentResult(map.getString("blobId"), map.getString("scanner"))) {
-                return; // a second message for a blob scanned meanwhile (the reconciler may queue twice)
-            }
-            boolean done = scans.scan(map.getLong("repositoryId"), map.getString("blobId"), map.getString("path"), map.getString("scanner"));
-            if (!done) {
-                context.setRollbackOnly(); // try again later
+            ScanBatch batch = ScanBatch.of(message);
+            for (ScanBatch.Item item : batch.items()) {
+                if (scans.hasCurrentResult(item.blobId(), item.scanner())) {
+                    continue;
+                }
+                if (!scans.scan(batch.repositoryId(), item.blobId(), item.path(), item.scanner())) {
+                    context.setRollbackOnly(); // the scanner is away: the rest of the batch later
+                    return;
+                }
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "A scan failed; it will be retried", e);

@@ -1,6 +1,10 @@
 package org.hubguard.scanning;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -9,8 +13,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.MapMessage;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,24 +44,56 @@ public class ScanQueue {
     @Resource
     SessionContext context;
 
-    /** In the caller's transaction (the relay's): claims and sends commit or roll back with it. */
+    /**
+     * In the caller's transaction (the relay's): claims and sends commit or roll back with it. Set-based: one
+     * query for the current results of all the files (in chunks), the new claims inserted in JDBC batches, and
+     * one message per {@link ScanBatch#SIZE} files.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int enqueue(long repositoryId, List<TreeEntry> files) {
-        String clamVersion = clamAv.currentVersion();
-        int queued = 0;
+        Map<String, ScanBatch.Item> wanted = new LinkedHashMap<>();
         for (TreeEntry file : files) {
-            if (!file.isFile()) {
-                continue;
-            }
-            for (String scanner : ScanService.scannersFor(file.path())) {
-                if (claim(repositoryId, file.contentId(), file.path(), scanner, scanner.equals(ScanService.CLAMAV) ? clamVersion : ScanService.PICKLE_VERSION)) {
-                    send(repositoryId, file.contentId(), file.path(), scanner);
-                    queued++;
+            if (file.isFile()) {
+                for (String scanner : ScanService.scannersFor(file.path())) {
+                    wanted.putIfAbsent(FileScan.key(file.contentId(), scanner), new ScanBatch.Item(file.contentId(), file.path(), scanner));
                 }
             }
         }
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        Map<String, FileScan> known = known(new ArrayList<>(wanted.keySet()));
+        String clamVersion = clamAv.currentVersion();
+        List<ScanBatch.Item> claimed = new ArrayList<>();
+        for (var entry : wanted.entrySet()) {
+            ScanBatch.Item item = entry.getValue();
+            FileScan scan = known.get(entry.getKey());
+            if (ScanService.isCurrent(scan, item.scanner().equals(ScanService.CLAMAV) ? clamVersion : ScanService.PICKLE_VERSION)) {
+                continue;
+            }
+            if (scan == null) {
+                scan = new FileScan(item.blobId(), item.scanner());
+                em.persist(scan);
+            }
+            scan.pending(repositoryId, item.path());
+            claimed.add(item);
+        }
         em.flush();
-        return queued;
+        for (int from = 0; from < claimed.size(); from += ScanBatch.SIZE) {
+            send(new ScanBatch(repositoryId, claimed.subList(from, Math.min(claimed.size(), from + ScanBatch.SIZE))));
+        }
+        return claimed.size();
+    }
+
+    /** The stored results for these keys, asked in chunks that every database takes as one IN list. */
+    private Map<String, FileScan> known(List<String> keys) {
+        Map<String, FileScan> known = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            em.createQuery("select s from FileScan s where s.key in :keys", FileScan.class)
+                    .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
+                    .getResultList().forEach(scan -> known.put(scan.getKey(), scan));
+        }
+        return known;
     }
 
     /**
@@ -82,34 +116,11 @@ public class ScanQueue {
         FileScan scan = em.find(FileScan.class, scanKey);
         if (scan != null && scan.getRepositoryId() != null) {
             scan.pending(scan.getRepositoryId(), scan.getPath());
-            send(scan.getRepositoryId(), scan.getBlobId(), scan.getPath(), scan.getScanner());
+            send(new ScanBatch(scan.getRepositoryId(), List.of(new ScanBatch.Item(scan.getBlobId(), scan.getPath(), scan.getScanner()))));
         }
     }
 
-    /** Marks the blob pending for the scanner unless it has a current result or is queued already. */
-    private boolean claim(long repositoryId, String blobId, String path, String scanner, String currentVersion) {
-        FileScan scan = em.find(FileScan.class, FileScan.key(blobId, scanner));
-        if (ScanService.isCurrent(scan, currentVersion)) {
-            return false;
-        }
-        if (scan == null) {
-            scan = new FileScan(blobId, scanner);
-            em.persist(scan);
-        }
-        scan.pending(repositoryId, path);
-        return true;
-    }
-
-    private void send(long repositoryId, String blobId, String path, String scanner) {
-        MapMessage message = jms.createMapMessage();
-        try {
-            message.setLong("repositoryId", repositoryId);
-            message.setString("blobId", blobId);
-            message.setString("path", path);
-            message.setString("scanner", scanner);
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
-        jms.createProducer().send(queue, message);
+    private void send(ScanBatch batch) {
+        jms.createProducer().send(queue, batch.toJson());
     }
 }
