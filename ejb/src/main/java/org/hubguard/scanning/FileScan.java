@@ -14,7 +14,11 @@ import jakarta.persistence.Table;
 @Table(name = "file_scans")
 public class FileScan {
 
-    public enum Status { PENDING, OK, INFECTED, ERROR }
+    /** SUSPICIOUS: the model scanner found imports or format tricks not known to be inert (not safe, not known bad). */
+    public enum Status { PENDING, OK, SUSPICIOUS, INFECTED, ERROR }
+
+    /** The details column's length. */
+    static final int DETAILS_LENGTH = 4000;
 
     @Id
     @Column(name = "scan_key", length = 64)
@@ -33,7 +37,7 @@ public class FileScan {
     @Column(nullable = false, length = 16)
     private Status status;
 
-    /** Virus names, pickle imports as "module.name:safety", or the error, comma-separated. */
+    /** Virus names or clamd's error (clamav); the model scanner's report as JSON (ScanReport.serialize). */
     @Column(length = 4000)
     private String details;
 
@@ -71,7 +75,7 @@ public class FileScan {
         this.retryable = retryable;
         this.scannerVersion = version;
         this.status = status;
-        this.details = details == null ? null : details.length() > 4000 ? details.substring(0, 3997) + "..." : details;
+        this.details = details == null ? null : details.length() > DETAILS_LENGTH ? details.substring(0, DETAILS_LENGTH - 3) + "..." : details;
         this.scanCount++;
         this.updatedAt = Instant.now();
     }

@@ -26,6 +26,10 @@ import org.hubguard.git.GitReader;
 import org.hubguard.git.GitStorage;
 import org.hubguard.git.TreeEntry;
 import org.hubguard.scanning.PickleImport.Safety;
+import org.hubguard.scanning.engine.Finding;
+import org.hubguard.scanning.engine.ModelScanner;
+import org.hubguard.scanning.engine.RandomAccessSource;
+import org.hubguard.scanning.engine.ScanReport;
 
 /**
  * The scan pipeline's producer and result side: queues a JMS message for every blob and scanner without
@@ -37,7 +41,10 @@ public class ScanService {
 
     public static final String CLAMAV = "clamav";
     public static final String PICKLE = "pickle";
-    public static final String PICKLE_VERSION = "hubguard-pickle-walker/1";
+    public static final String PICKLE_VERSION = ModelScanner.VERSION;
+    /** Blobs up to this size are scanned in memory; larger ones are copied to a temporary file for random access. */
+    static final long IN_MEMORY_BLOB = 64L << 20;
+    private static final ModelScanner MODEL_SCANNER = new ModelScanner();
     /**
      * The largest file sent to clamd: clamd's own StreamMaxLength (its default is 100 MiB), so that a larger
      * file gets a clear status instead of a connection clamd cuts off mid-stream.
@@ -106,7 +113,7 @@ public class ScanService {
         }
         return switch (scan.getStatus()) {
             case PENDING -> scan.getUpdatedAt().isAfter(Instant.now().minus(PENDING_FOR_TOO_LONG));
-            case OK, INFECTED -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
+            case OK, SUSPICIOUS, INFECTED -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
             // clamd being unavailable is passing, so a visit retries; a file too large or malformed stays so.
             case ERROR -> !scan.isRetryable();
         };
@@ -125,8 +132,9 @@ public class ScanService {
         jms.createProducer().send(queue, message);
     }
 
+    /** Every file gets both: formats are recognized by content, so a pickle under any name is still judged. */
     static List<String> scannersFor(String path) {
-        return PickleScanner.handles(path) ? List.of(CLAMAV, PICKLE) : List.of(CLAMAV);
+        return List.of(CLAMAV, PICKLE);
     }
 
     /**
@@ -138,17 +146,7 @@ public class ScanService {
         try (org.eclipse.jgit.lib.Repository repo = storage.open(repositoryId);
              InputStream content = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).openStream()) {
             if (scanner.equals(PICKLE)) {
-                PickleScanner.Result result = PickleScanner.scan(path, content);
-                String imports = String.join(",", result.imports().stream()
-                        .map(i -> i.module() + "." + i.name() + ":" + i.safety().wireName()).toList());
-                if (!result.isPickle()) {
-                    results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, ""); // e.g. raw weights in a .bin
-                } else if (result.problem() != null) {
-                    results.recordFinalError(blobId, PICKLE, PICKLE_VERSION, "malformed pickle: " + result.problem());
-                } else {
-                    results.record(blobId, PICKLE, PICKLE_VERSION,
-                            result.highestSafety() == Safety.DANGEROUS ? FileScan.Status.INFECTED : FileScan.Status.OK, imports);
-                }
+                recordModelScan(blobId, path, repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB));
                 return true;
             }
             long size = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getSize();
@@ -174,6 +172,32 @@ public class ScanService {
             return av.verdict() != AvResult.Verdict.ERROR || tooLargeForClamd(av.error());
         } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.RepositoryNotFoundException gone) {
             return true; // the repository or the blob is gone: nothing left to scan
+        }
+    }
+
+    private void recordModelScan(String blobId, String path, org.eclipse.jgit.lib.ObjectLoader blob) throws java.io.IOException {
+        ScanReport report;
+        if (!blob.isLarge() && blob.getSize() <= IN_MEMORY_BLOB) {
+            report = MODEL_SCANNER.scan(blob.getCachedBytes(), path);
+        } else {
+            java.nio.file.Path copy = java.nio.file.Files.createTempFile("hubguard-blob", ".bin");
+            try {
+                try (InputStream in = blob.openStream()) {
+                    java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                try (RandomAccessSource source = RandomAccessSource.of(copy)) {
+                    report = MODEL_SCANNER.scan(source, path);
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(copy);
+            }
+        }
+        String details = report.serialize(FileScan.DETAILS_LENGTH);
+        switch (report.verdict()) {
+            case SAFE -> results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, details);
+            case SUSPICIOUS -> results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.SUSPICIOUS, details);
+            case UNSAFE -> results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.INFECTED, details);
+            case ERROR -> results.recordFinalError(blobId, PICKLE, PICKLE_VERSION, details);
         }
     }
 
@@ -226,25 +250,39 @@ public class ScanService {
                 .map(s -> byScanner.containsKey(s) ? byScanner.get(s).getStatus() : FileScan.Status.PENDING).toList();
         String status = statuses.contains(FileScan.Status.INFECTED) ? "infected"
                 : statuses.contains(FileScan.Status.ERROR) ? "error"
+                : statuses.contains(FileScan.Status.SUSPICIOUS) ? "suspicious"
                 : statuses.contains(FileScan.Status.PENDING) ? "pending" : "ok";
         FileScan av = byScanner.get(CLAMAV);
         List<String> viruses = av != null && av.getStatus() == FileScan.Status.INFECTED && av.getDetails() != null
                 ? Arrays.asList(av.getDetails().split(",")) : List.of();
         FileScan pickle = byScanner.get(PICKLE);
+        ScanReport report = pickle == null || pickle.getStatus() == FileScan.Status.PENDING ? null : modelReport(pickle.getDetails());
         List<PickleImport> imports = new ArrayList<>();
-        boolean pickleDone = pickle != null && (pickle.getStatus() == FileScan.Status.OK || pickle.getStatus() == FileScan.Status.INFECTED);
-        if (pickleDone && pickle.getDetails() != null && !pickle.getDetails().isEmpty()) {
-            for (String item : pickle.getDetails().split(",")) {
-                int colon = item.lastIndexOf(':');
-                int dot = item.lastIndexOf('.', colon);
-                imports.add(new PickleImport(item.substring(0, dot), item.substring(dot + 1, colon),
-                        Safety.valueOf(item.substring(colon + 1).toUpperCase(java.util.Locale.ROOT))));
+        if (report != null) {
+            for (Finding f : report.imports()) {
+                imports.add(new PickleImport(f.module(), f.name(), Safety.valueOf(f.rating().name())));
             }
         }
-        String highest = pickleDone
-                ? imports.stream().map(PickleImport::safety).max(Enum::compareTo).orElse(Safety.INNOCUOUS).wireName() : null;
-        String error = scans.stream().filter(s -> s.getStatus() == FileScan.Status.ERROR).map(FileScan::getDetails)
-                .findFirst().orElse(null);
-        return new FileSecurity(status, viruses, highest, imports, error);
+        String highest = report == null ? null : report.highestImportRating().wireName();
+        String error = null;
+        for (FileScan s : scans) {
+            if (s.getStatus() == FileScan.Status.ERROR && error == null) {
+                ScanReport r = s.getScanner().equals(PICKLE) ? modelReport(s.getDetails()) : null;
+                error = r == null ? s.getDetails() : r.summary();
+            }
+        }
+        return new FileSecurity(status, viruses, highest, List.copyOf(new java.util.LinkedHashSet<>(imports)), error);
+    }
+
+    /** The stored model-scanner report, or null for results written before it (they are rescanned). */
+    static ScanReport modelReport(String details) {
+        if (details == null || !details.startsWith("{")) {
+            return null;
+        }
+        try {
+            return ScanReport.parse(details);
+        } catch (IllegalArgumentException cut) {
+            return null;
+        }
     }
 }
