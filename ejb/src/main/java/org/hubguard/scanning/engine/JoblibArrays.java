@@ -109,10 +109,10 @@ final class JoblibArrays implements PickleWalker.BuildHook {
             return elsize.value().longValue();
         }
         NumpyDtype.Kind kind = args.items().get(0) instanceof PyValue.Str s ? NumpyDtype.of(s.value()) : null;
-        if (kind == null || kind.object()) {
+        if (kind == null) {
             throw new Malformed("joblib array of an unknown numpy type at byte " + at);
         }
-        return kind.itemSize();
+        return kind.itemSize(); // an object type read as bytes (flags say so) is pointer-sized
     }
 
     private static PyValue.Tuple dtypeArgs(PyValue dtype, long at) throws Malformed {

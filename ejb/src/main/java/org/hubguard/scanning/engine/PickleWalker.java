@@ -114,15 +114,13 @@ final class PickleWalker {
                 stack.push(PyValue.UNKNOWN);
             }
             case 'P' -> { // PERSID
-                String id = nameLine("PERSID", true);
-                walk.loaderObjects = true;
+                String id = nameLine("PERSID", true); // persistent_load: torch's storages (plain pickle.load refuses)
                 PyValue pid = str(id);
                 walk.persistentIds.add(pid);
                 stack.push(new PyValue.Persistent(pid));
             }
             case 'Q' -> { // BINPERSID
                 PyValue pid = stack.pop();
-                walk.loaderObjects = true;
                 walk.persistentIds.add(pid);
                 stack.push(new PyValue.Persistent(pid));
             }

@@ -116,18 +116,6 @@ final class ZipArchive {
         if (zip.entries.size() != entryCount && !zip64) {
             zip.problems.add("the end record counts " + entryCount + " entries, the central directory holds " + zip.entries.size());
         }
-        int signatures = 0;
-        long size = source.size();
-        int tail = (int) Math.min(size, MAX_COMMENT + 22);
-        byte[] bytes = read(source, size - tail, tail);
-        for (int i = 0; i + 4 <= tail; i++) {
-            if (le32(bytes, i) == END_SIG) {
-                signatures++;
-            }
-        }
-        if (signatures > 1) {
-            zip.problems.add(signatures + " end-of-central-directory signatures near the end: readers may pick different ones");
-        }
         return zip;
     }
 
