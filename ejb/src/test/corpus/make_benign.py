@@ -140,7 +140,7 @@ def other_files():
     write("config.json", json.dumps({"hidden_size": 2, "architectures": ["Tiny"]}).encode(), "a config")
     write("modeling_tiny.py", b"import torch\nfrom torch import nn\n\nclass Tiny(nn.Module):\n    pass\n",
           "Python source: read as opcodes it is INST of 'mport torch', a name no module has")
-    write("notes.txt", b"cat\n", "text that starts with the GLOBAL opcode but names no importable module pair")
+    write("notes.txt", b"cat food\nbowl\n", "text that starts with the GLOBAL opcode but names no module that can exist")
     write("tokenizer.model", random.Random(7).randbytes(2048), "2 KiB of random bytes (a stand-in for binary vocab files)")
     write("empty.bin", b"", "an empty file")
 

@@ -369,6 +369,16 @@ def t_no_newline(cmd):
     return b"cos\nsystemX"
 
 
+@technique("global_module_only_at_end.pkl", "unsafe", "GLOBAL antigravity then the end of the data: the pure unpickler imports the module (opening a browser) before failing")
+def t_module_only(cmd):
+    return b"cantigravity\n"
+
+
+@technique("text_naming_a_module.txt", "error", "text 'cat\\n' is GLOBAL of module 'at': Python's pure unpickler tries to import it")
+def t_text_module(cmd):
+    return b"cat\n"
+
+
 # ---------------------------------------------------------------- stack and memo games
 
 @technique("memoize_uses_memo_size.pkl", "unsafe", "MEMOIZE stores at len(memo), not at a counter: a PUT 7 shifts every slot", "pickle")
@@ -651,7 +661,9 @@ def zipfile_bytes(entries, compression):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression) as z:
         for name, data in entries:
-            z.writestr(name, data)
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # fixed, so the corpus is reproducible
+            info.compress_type = compression
+            z.writestr(info, data)
     return buf.getvalue()
 
 

@@ -31,9 +31,11 @@ final class PickleWalk {
         this.start = start;
     }
 
-    /** Whether the walk got far enough to call something: an import of a real name or a loader-provided object. */
+    /**
+     * Whether the walk got far enough to run something: an import of a module that can exist (importing runs the
+     * module's code, whatever the name) or a loader-provided object.
+     */
     boolean reachesCode() {
-        return loaderObjects || imports.stream().anyMatch(i -> PythonText.isDottedIdentifier(i.global().module())
-                && PythonText.isDottedIdentifier(i.global().name()));
+        return loaderObjects || imports.stream().anyMatch(i -> PythonText.isDottedIdentifier(i.global().module()));
     }
 }

@@ -91,13 +91,11 @@ final class PickleWalker {
             }
             case 'c' -> { // GLOBAL
                 String module = nameLine("GLOBAL module", false);
-                String name = nameLine("GLOBAL name", false);
-                importGlobal(module, name, at);
+                importGlobal(module, nameOf(module, "GLOBAL name", false, at), at);
             }
             case 'i' -> { // INST: Python imports first, then pops the mark
                 String module = nameLine("INST module", true);
-                String name = nameLine("INST name", true);
-                PyValue cls = importGlobal(module, name, at);
+                PyValue cls = importGlobal(module, nameOf(module, "INST name", true, at), at);
                 stack.pop(); // the import pushed above
                 List<PyValue> args = stack.popMark(KEEP_ITEMS);
                 stack.push(new PyValue.Call(cls, tuple(args)));
@@ -281,6 +279,21 @@ final class PickleWalker {
             case 'r' -> put(in.readLittleEndian(4, "LONG_BINPUT"), at);
             case 0x94 -> put(memo.size(), at);
             default -> throw new Malformed(String.format(Locale.ROOT, "unknown opcode 0x%02x at byte %d", op, at));
+        }
+    }
+
+    /**
+     * The name line of GLOBAL/INST. When the data ends there, Python's pure unpickler still imports the module
+     * (running its top-level code) before failing on the empty name: that import is recorded, then the walk fails.
+     */
+    private String nameOf(String module, String what, boolean asciiOnly, long at) throws IOException, Malformed {
+        try {
+            return nameLine(what, asciiOnly);
+        } catch (Malformed e) {
+            if (in.atEnd() && PythonText.isDottedIdentifier(module)) {
+                importGlobal(module, "", at);
+            }
+            throw e;
         }
     }
 
