@@ -577,7 +577,7 @@ def t_zip_name(cmd):
     return build_zip([("data.pkl", call("builtins", "eval", (run_code(cmd),)), {"local": {"name": "datap.kl"}})])
 
 
-@technique("zip_bad_crc.pt", "unsafe", "data.pkl with a wrong CRC (picklescan malicious1_crc): zipfile complains only after unpickling")
+@technique("zip_bad_crc.pt", "unsafe", "data.pkl with a wrong CRC (picklescan malicious1_crc): torch does not check, zipfile complains only after unpickling", "torch")
 def t_zip_crc(cmd):
     return build_zip(torch_like(system(cmd, 2))[:1] + [("archive/data.pkl", system(cmd, 2), {"crc": 1234})])
 
@@ -617,9 +617,9 @@ def t_zip_local_method(cmd):
     return build_zip([("archive/data.pkl", BENIGN, {"local": {"method": 8}})])
 
 
-@technique("zip_duplicate_names.pt", "unsafe", "two archive/data.pkl entries: Python reads the last (malicious)")
+@technique("zip_duplicate_names.pt", "unsafe", "two archive/data.pkl entries: Python and torch read the last (malicious)", "torch")
 def t_zip_dup(cmd):
-    return build_zip([("archive/data.pkl", BENIGN, {}), ("archive/data.pkl", system(cmd, 2), {})])
+    return build_zip([("archive/version", b"3\n", {}), ("archive/data.pkl", BENIGN, {}), ("archive/data.pkl", system(cmd, 2), {})])
 
 
 @technique("zip_duplicate_names_benign.pt", "suspicious", "two identical names, both benign: a reader trick in itself")
@@ -630,6 +630,16 @@ def t_zip_dup_benign(cmd):
 @technique("zip_case_DATA_PKL.pt", "unsafe", "DATA.PKL next to data.pkl: torch's reader finds names case-insensitively")
 def t_zip_case(cmd):
     return build_zip([("archive/data.pkl", BENIGN, {}), ("archive/DATA.PKL", system(cmd, 2), {})])
+
+
+@technique("zip_case_only_DATA_PKL.pt", "unsafe", "only archive/DATA.PKL: torch.load finds it for data.pkl (case-insensitive lookup)", "torch")
+def t_zip_case_only(cmd):
+    return build_zip([("archive/version", b"3\n", {}), ("archive/DATA.PKL", system(cmd, 2), {})])
+
+
+@technique("zip_torch_local_name_differs.pt", "unsafe", "torch layout whose local header names archive/datap.kl: torch ignores local names", "torch")
+def t_zip_torch_name(cmd):
+    return build_zip([("archive/version", b"3\n", {}), ("archive/data.pkl", system(cmd, 2), {"local": {"name": "archive/datap.kl"}})])
 
 
 @technique("zip_case_benign.pt", "suspicious", "archive/data.pkl and archive/Data.pkl, both benign")
