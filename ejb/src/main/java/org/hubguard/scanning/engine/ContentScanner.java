@@ -26,9 +26,10 @@ final class ContentScanner {
         List<String> labels = new ArrayList<>();
         boolean pickle = false;
         if (Sniffer.mayBePickle(data) || claim == Sniffer.Claim.PICKLE && formats.isEmpty()) {
-            pickle = PickleStreams.scan(ctx, data, 0, at, claim == Sniffer.Claim.PICKLE && formats.isEmpty());
-            if (pickle) {
-                labels.add("pickle");
+            String label = PickleStreams.scan(ctx, data, 0, at, claim == Sniffer.Claim.PICKLE && formats.isEmpty());
+            if (label != null) {
+                pickle = true;
+                labels.add(label);
             }
         }
         for (Sniffer.Format format : formats) {

@@ -19,15 +19,17 @@ final class PickleStreams {
 
     /**
      * @param claimed the name or header says this is a pickle: report its failures even if nothing was imported
-     * @return whether the data was judged as pickles (findings added); false leaves no findings
+     * @return what the data was judged as ({@code pickle}, {@code joblib}, {@code pytorch-legacy}), or null when it is
+     *         not a pickle (then nothing was reported)
      */
-    static boolean scan(ScanContext ctx, RandomAccessSource source, long start, String at, boolean claimed) throws IOException {
+    static String scan(ScanContext ctx, RandomAccessSource source, long start, String at, boolean claimed) throws IOException {
         ByteCursor in = new ByteCursor(source, start);
         if (in.atEnd()) {
             if (claimed) {
                 ctx.error(at, "empty: a pickle needs at least a STOP opcode");
+                return "pickle";
             }
-            return claimed;
+            return null;
         }
         JoblibArrays joblib = new JoblibArrays(ctx, at);
         List<PickleWalk> walks = new ArrayList<>();
@@ -62,7 +64,7 @@ final class PickleStreams {
         boolean clean = last.stopped && (in.atEnd() || legacyProblem != null);
         boolean reaches = walks.stream().anyMatch(PickleWalk::reachesCode);
         if (!claimed && !reaches && !clean && !legacy) {
-            return false;
+            return null;
         }
         report(ctx, source, at, walks, legacy);
         if (legacyProblem != null) {
@@ -72,8 +74,9 @@ final class PickleStreams {
         if (legacy) {
             ctx.format(at, Rating.INNOCUOUS, "legacy torch.save format: " + Math.min(walks.size(), LegacyTorch.PICKLES)
                     + " pickles, all judged");
+            return "pytorch-legacy";
         }
-        return true;
+        return walks.stream().anyMatch(w -> w.firstJoblibArray >= 0) ? "joblib" : "pickle";
     }
 
     private static void report(ScanContext ctx, RandomAccessSource source, String at, List<PickleWalk> walks, boolean legacy)

@@ -19,6 +19,6 @@ public record ScanLimits(int maxDepth, long maxExpansionRatio, long minExpansion
                          int maxMarks, int maxModeled, int maxMemoSparse, int maxEntries, int maxFindings) {
 
     public static ScanLimits defaults() {
-        return new ScanLimits(3, 100, 64L << 20, 4L << 30, 32L << 20, 1 << 20, 1 << 21, 1 << 20, 200_000, 300);
+        return new ScanLimits(3, 100, 64L << 20, 4L << 30, 32L << 20, 1 << 20, 1 << 21, 1 << 20, 65_536, 300);
     }
 }

@@ -30,13 +30,28 @@ final class ZipScanner {
             throws IOException, Malformed, LimitExceeded {
         ZipArchive zip = ZipArchive.read(data, ctx.limits().maxEntries());
         zip.problems.forEach(p -> ctx.format(at, Rating.SUSPICIOUS, "zip: " + p));
+        long claimed = 0;
+        for (ZipArchive.Entry entry : zip.entries) {
+            claimed += entry.compressedSize();
+            if (claimed < 0 || claimed > data.size()) {
+                // entries sharing or overlapping their data would make judging them cost a multiple of the file
+                throw new LimitExceeded("zip entries claim more bytes than the archive holds (overlapping entries)");
+            }
+        }
         names(ctx, zip, at);
         layout(ctx, zip, at);
         int judged = 0;
         boolean torch = false;
         boolean npz = !zip.entries.isEmpty();
+        Map<Long, String> byOffset = new HashMap<>();
         for (ZipArchive.Entry entry : zip.entries) {
-            if (entry.isDirectory()) {
+            if (entry.isDirectory() && entry.compressedSize() == 0) {
+                continue;
+            }
+            String same = byOffset.putIfAbsent(entry.headerOffset(), entry.name());
+            if (same != null) {
+                ctx.format(at, Rating.SUSPICIOUS, "zip: " + entry.name() + " is the same local entry as " + same
+                        + " (entries sharing data: judged once)");
                 continue;
             }
             String lower = entry.name().toLowerCase(Locale.ROOT);
@@ -139,7 +154,7 @@ final class ZipScanner {
                 return false;
             }
             String label = content.scan(data, where, entry.name(), depth + 1);
-            if (label.contains("pickle") || namedPickle) {
+            if (label.contains("pickle") || label.contains("joblib") || label.contains("pytorch-legacy") || namedPickle) {
                 checkCrc(ctx, entry, data, where);
             }
             return true;

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file of both corpora gets the verdict its manifest says: the benign corpus (written by torch, numpy and
  * joblib, see make_benign.py) is all SAFE; the adversarial one (make_corpus.py, each file one bypass technique)
- * gets its expected verdict, and none of it is SAFE.
+ * gets its expected verdict, and none of it is SAFE; so do the inputs fuzzing found (corpus/fuzz-findings).
  */
 class CorpusTest {
 
@@ -57,8 +57,9 @@ class CorpusTest {
         return manifest("benign").stream().map(Arguments::of);
     }
 
+    /** The adversarial corpus and the inputs fuzzing found (corpus/fuzz-findings). */
     static Stream<Arguments> malicious() {
-        return manifest("malicious").stream().map(Arguments::of);
+        return Stream.concat(manifest("malicious").stream(), manifest("fuzz-findings").stream()).map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")

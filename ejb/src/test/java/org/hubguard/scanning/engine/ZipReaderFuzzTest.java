@@ -15,15 +15,18 @@ class ZipReaderFuzzTest {
     @MethodSource("org.hubguard.scanning.engine.FuzzSeeds#corpora")
     @FuzzTest(maxDuration = "15s")
     void readsAnyZip(byte[] data) throws Exception {
+        long start = FuzzSeeds.cpuNanos();
         RandomAccessSource source = RandomAccessSource.of(data);
         ZipArchive zip;
         try {
             zip = ZipArchive.read(source, 10_000);
         } catch (Malformed | LimitExceeded refused) {
+            FuzzSeeds.assertCheap(start);
             return;
         }
         for (ZipArchive.Entry entry : zip.entries) {
-            assertTrue(entry.compressedSize() >= 0 && entry.size() >= 0 && entry.headerOffset() >= 0, entry.toString());
+            // offsets may point before the file (data cut from the front): reading such an entry is refused below
+            assertTrue(entry.compressedSize() >= 0 && entry.size() >= 0, entry.toString());
             try {
                 ZipArchive.LocalHeader local = zip.local(entry);
                 long end = local.dataOffset() + entry.compressedSize();
@@ -34,5 +37,6 @@ class ZipReaderFuzzTest {
                 // a broken entry is reported, not thrown
             }
         }
+        FuzzSeeds.assertCheap(start);
     }
 }
