@@ -70,6 +70,19 @@ def torch_files():
     add("torch_zip_parameter.pt", "torch.save of an nn.Parameter (_rebuild_parameter)")
     torch.save({"w": torch.ones(2)}, path("torch_legacy_small.ckpt"), _use_new_zipfile_serialization=False)
     add("torch_legacy_small.ckpt", "legacy format under a .ckpt name")
+    random.seed(0)
+    np.random.seed(0)
+    torch.save({"python": random.getstate(), "numpy": np.random.get_state(), "cpu": torch.random.get_rng_state()},
+               path("rng_state.pth"))
+    add("rng_state.pth", "RNG states as transformers' Trainer saves them (random, numpy, torch)")
+    model = Tiny()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    model.fc(torch.ones(1, 2)).sum().backward()
+    optimizer.step()
+    torch.save(optimizer.state_dict(), path("optimizer.pt"))
+    add("optimizer.pt", "an Adam optimizer state_dict after one step")
+    torch.save({"dtype": torch.float16, "device": torch.device("cpu"), "layout": torch.strided}, path("torch_constants.pt"))
+    add("torch_constants.pt", "torch dtype, device and layout objects")
 
 
 def numpy_files():

@@ -42,13 +42,13 @@ final class Expander {
                 out.write(buffer, 0, n);
             }
         } catch (IOException | RuntimeException e) {
-            closeQuietly(out);
             throw new Malformed(codec.label + " data is corrupt: " + e.getMessage());
+        } finally {
+            closeQuietly(out);
         }
         if (file == null) {
             return RandomAccessSource.of(memory.toByteArray());
         }
-        out.close();
         return ctx.track(RandomAccessSource.of(file));
     }
 
