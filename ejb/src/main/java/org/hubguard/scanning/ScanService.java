@@ -146,7 +146,7 @@ public class ScanService {
         try (org.eclipse.jgit.lib.Repository repo = storage.open(repositoryId);
              InputStream content = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).openStream()) {
             if (scanner.equals(PICKLE)) {
-                recordModelScan(blobId, path, repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB));
+                recordModelScan(blobId, path, content, repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getSize());
                 return true;
             }
             long size = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getSize();
@@ -175,22 +175,11 @@ public class ScanService {
         }
     }
 
-    private void recordModelScan(String blobId, String path, org.eclipse.jgit.lib.ObjectLoader blob) throws java.io.IOException {
+    /** Judges the blob with the model scanner (read at random offsets: spooled to memory or a temporary file). */
+    private void recordModelScan(String blobId, String path, InputStream content, long size) throws java.io.IOException {
         ScanReport report;
-        if (!blob.isLarge() && blob.getSize() <= IN_MEMORY_BLOB) {
-            report = MODEL_SCANNER.scan(blob.getCachedBytes(), path);
-        } else {
-            java.nio.file.Path copy = java.nio.file.Files.createTempFile("hubguard-blob", ".bin");
-            try {
-                try (InputStream in = blob.openStream()) {
-                    java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-                try (RandomAccessSource source = RandomAccessSource.of(copy)) {
-                    report = MODEL_SCANNER.scan(source, path);
-                }
-            } finally {
-                java.nio.file.Files.deleteIfExists(copy);
-            }
+        try (RandomAccessSource source = RandomAccessSource.spool(content, size, IN_MEMORY_BLOB, null)) {
+            report = MODEL_SCANNER.scan(source, path);
         }
         String details = report.serialize(FileScan.DETAILS_LENGTH);
         switch (report.verdict()) {

@@ -24,6 +24,14 @@ public interface RandomAccessSource extends Closeable {
         return new FileSource(file);
     }
 
+    /**
+     * A stream's bytes: read into memory when {@code size} (known, or -1) is at most {@code inMemoryLimit}, else copied
+     * to a temporary file in {@code tempDir} (null: the JVM's) that closing the source deletes.
+     */
+    static RandomAccessSource spool(java.io.InputStream in, long size, long inMemoryLimit, Path tempDir) throws IOException {
+        return SpooledSource.spool(in, size, inMemoryLimit, tempDir);
+    }
+
     /** The bytes {@code [offset, offset + length)} of this source (not closed with the slice). */
     default RandomAccessSource slice(long offset, long length) throws IOException {
         return new SliceSource(this, offset, length);

@@ -131,6 +131,20 @@ class FormatsTest {
     }
 
     @Test
+    void streamsAreSpooledToMemoryOrToATemporaryFileThatCloseDeletes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] bytes = PickleWalkerTest.hex(PickleWalkerTest.OS_SYSTEM_P4);
+        try (RandomAccessSource small = RandomAccessSource.spool(new java.io.ByteArrayInputStream(bytes), bytes.length, 1024, dir)) {
+            assertEquals(Verdict.UNSAFE, new ModelScanner().scan(small, "m.pkl").verdict());
+            assertEquals(0, java.nio.file.Files.list(dir).count(), "small streams stay in memory");
+        }
+        RandomAccessSource large = RandomAccessSource.spool(new java.io.ByteArrayInputStream(bytes), -1, 10, dir);
+        assertEquals(1, java.nio.file.Files.list(dir).count());
+        assertEquals(Verdict.UNSAFE, new ModelScanner().scan(large, "m.pkl").verdict());
+        large.close();
+        assertEquals(0, java.nio.file.Files.list(dir).count(), "closing deletes the temporary file");
+    }
+
+    @Test
     void nothingIsDecompressedPastTheBudget() throws Exception {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
