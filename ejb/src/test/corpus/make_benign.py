@@ -144,6 +144,9 @@ def pickle_files():
         write("builtins_p%d.pkl" % protocol, pickle.dumps(data, protocol=protocol),
               "pickle.dumps of builtin data, protocol %d" % protocol)
     write("ordered_dict_p2.pickle", pickle.dumps(collections.OrderedDict(a=1), protocol=2), "an OrderedDict, protocol 2")
+    eocd = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, 46, 999999, 0)
+    write("pickle_holding_zip_bytes.pkl", pickle.dumps({"blob": b"x" + eocd}, protocol=4),
+          "a pickle whose bytes value holds a zip end record (zipfile.is_zipfile says yes; it is no zip)")
     import gzip
     write("data.pkl.gz", gzip.compress(pickle.dumps([1, 2, 3], protocol=4), mtime=0), "a gzipped pickle")
 

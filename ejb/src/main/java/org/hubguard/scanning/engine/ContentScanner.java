@@ -78,12 +78,28 @@ final class ContentScanner {
                 default -> decompress(format, data, at, name, depth, claim);
             };
         } catch (Malformed e) {
+            if (weak(format, data, claim)) {
+                return null; // a few bytes that merely look like this format; no reader would take it for one
+            }
             ctx.error(at, format.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
             return format.name().toLowerCase(Locale.ROOT);
         } catch (LimitExceeded e) {
             ctx.error(at, "not judged completely: " + e.getMessage());
             return format.name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * Whether the format was recognized on slight evidence: an end-of-central-directory signature somewhere in the
+     * last 64 KiB (a pickle may hold zip bytes in a string), a safetensors-like length prefix in a file not named
+     * .safetensors. Failing to parse such data means it is not that format, not that it is broken.
+     */
+    private static boolean weak(Sniffer.Format format, RandomAccessSource data, Sniffer.Claim claim) throws IOException {
+        return switch (format) {
+            case ZIP -> claim != Sniffer.Claim.ZIP && !Sniffer.startsLikeZip(data);
+            case SAFETENSORS -> claim != Sniffer.Claim.SAFETENSORS;
+            default -> false;
+        };
     }
 
     private String decompress(Sniffer.Format format, RandomAccessSource data, String at, String name, int depth, Sniffer.Claim claim)

@@ -64,6 +64,12 @@ final class Sniffer {
         return formats;
     }
 
+    /** Whether the data starts with a zip record (what torch requires; Python's zipfile looks at the end instead). */
+    static boolean startsLikeZip(RandomAccessSource source) throws IOException {
+        byte[] h = ZipArchive.read(source, 0, (int) Math.min(source.size(), 4));
+        return starts(h, 0x50, 0x4b, 0x03, 0x04) || starts(h, 0x50, 0x4b, 0x05, 0x06);
+    }
+
     /** Whether the first byte is an opcode (a protocol 2+ pickle starts with PROTO; older ones with any opcode). */
     static boolean mayBePickle(RandomAccessSource source) throws IOException {
         if (source.size() == 0) {
