@@ -8,15 +8,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzzes the pickle walker and the stream logic around it (several pickles, legacy torch, joblib arrays): any input
- * ends in a walk result, never an exception, a hang or unbounded memory. Fuzzed for a bounded time by the
- * fuzz-pickle-walker surefire execution (a failing input is written to target/jazzer/: fix the bug, then add the input
- * to corpus/fuzz-findings with its expected verdict); plain runs replay the seeds.
+ * ends in a walk result, never an exception, a hang or unbounded memory. Plain runs replay the seeds (both corpora);
+ * {@link ScannerFuzzTest} fuzzes it in every test run; to fuzz it alone, longer:
+ * {@code JAZZER_FUZZ=1 mvn -pl ejb test -Dfuzz.skip=true -Dtest=PickleWalkerFuzzTest}.
  */
 class PickleWalkerFuzzTest {
 
     @MethodSource("org.hubguard.scanning.engine.FuzzSeeds#corpora")
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "5m")
     void walksAnyBytes(byte[] data) throws Exception {
+        walk(data);
+    }
+
+    static void walk(byte[] data) throws Exception {
         long start = FuzzSeeds.cpuNanos();
         RandomAccessSource source = RandomAccessSource.of(data);
         PickleWalk walk = PickleWalker.walk(new ByteCursor(source, 0), FuzzSeeds.LIMITS, null);
