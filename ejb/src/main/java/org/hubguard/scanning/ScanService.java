@@ -252,7 +252,8 @@ public class ScanService {
                 imports.add(new PickleImport(f.module(), f.name(), Safety.valueOf(f.rating().name())));
             }
         }
-        String highest = report == null ? null : report.highestImportRating().wireName();
+        // like the Hub, files that import nothing (weights, text) carry no pickle import scan
+        String highest = report == null || imports.isEmpty() ? null : report.highestImportRating().wireName();
         String error = null;
         for (FileScan s : scans) {
             if (s.getStatus() == FileScan.Status.ERROR && error == null) {

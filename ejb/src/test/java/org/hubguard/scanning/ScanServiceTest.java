@@ -63,6 +63,16 @@ class ScanServiceTest {
     }
 
     @Test
+    void filesThatImportNothingCarryNoPickleScan() {
+        String details = new ModelScanner().scan("just text\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "a.txt")
+                .serialize(FileScan.DETAILS_LENGTH);
+        FileSecurity security = ScanService.combine(BOTH, List.of(scan("clamav", FileScan.Status.OK, null),
+                scan("pickle", FileScan.Status.OK, details)));
+        assertEquals("ok", security.status());
+        assertNull(security.pickleHighest());
+    }
+
+    @Test
     void pendingUntilBothAnsweredAndOldResultsCarryNoImports() {
         assertEquals("pending", ScanService.combine(BOTH, List.of(scan("clamav", FileScan.Status.OK, null))).status());
         FileSecurity old = ScanService.combine(BOTH, List.of(scan("clamav", FileScan.Status.OK, null),
