@@ -15,6 +15,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,12 @@ public class DiskLfsStore implements LfsStore {
     public long size(String oid) throws IOException {
         Path file = pathOf(oid);
         return Files.isRegularFile(file) ? Files.size(file) : -1;
+    }
+
+    @Override
+    public Optional<Path> localFile(String oid) {
+        Path file = pathOf(oid);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.hubguard.lfs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where LFS objects live, by SHA-256: written once, never changed, read many times. Objects are streamed in
@@ -31,6 +32,14 @@ public interface LfsStore {
      * (the commit API decodes uploads into one). The file is gone afterwards, moved or deleted.
      */
     void adopt(Path file, String oid, long size) throws IOException;
+
+    /**
+     * The object as a file on this machine, when the store keeps it so: the model scanner reads it in place
+     * instead of copying it (a store elsewhere answers empty, and the object is streamed).
+     */
+    default Optional<Path> localFile(String oid) {
+        return Optional.empty();
+    }
 
     /** A new temporary file on the store's own disk, for {@link #adopt}. */
     Path newTemporaryFile() throws IOException;

@@ -14,8 +14,14 @@ import jakarta.persistence.Table;
 @Table(name = "file_scans")
 public class FileScan {
 
-    /** TOO_LARGE: final, the antivirus cannot take the file (over clamd's stream limit); not the same as clean. */
-    public enum Status { PENDING, OK, INFECTED, ERROR, TOO_LARGE }
+    /**
+     * SUSPICIOUS: the model scanner found imports or format tricks not known to be inert (not safe, not known bad);
+     * TOO_LARGE: final, the antivirus cannot take the file (over clamd's stream limit); not the same as clean.
+     */
+    public enum Status { PENDING, OK, SUSPICIOUS, INFECTED, ERROR, TOO_LARGE }
+
+    /** The details column's length. */
+    static final int DETAILS_LENGTH = 4000;
 
     @Id
     @Column(name = "scan_key", length = 100)
@@ -34,7 +40,7 @@ public class FileScan {
     @Column(nullable = false, length = 16)
     private Status status;
 
-    /** Virus names, pickle imports as "module.name:safety", or the error, comma-separated. */
+    /** Virus names or clamd's error (clamav); the model scanner's report as JSON (ScanReport.serialize). */
     @Column(length = 4000)
     private String details;
 

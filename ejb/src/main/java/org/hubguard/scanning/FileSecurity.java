@@ -2,11 +2,25 @@ package org.hubguard.scanning;
 
 import java.util.List;
 
-/** What the scanners say about one file, combined: infected beats error beats pending beats ok. */
+/**
+ * What the scanners say about one file, combined (see {@link ScanService#combine}): {@code infected},
+ * {@code pending}, {@code error}, {@code suspicious}, {@code unscanned} (too large for the antivirus) or {@code ok};
+ * with the antivirus's and the model scanner's reasons when they could not judge the file.
+ */
 public record FileSecurity(String status, List<String> virusNames, String pickleHighest, List<PickleImport> pickleImports,
-                           String error) {
+                           String avError, String modelError) {
 
     public boolean isUnsafe() {
         return "infected".equals(status);
+    }
+
+    /** Not known to be safe: unsafe, suspicious, or not judged. */
+    public boolean hasIssue() {
+        return !"ok".equals(status) && !"pending".equals(status);
+    }
+
+    /** The first reason a scanner could not judge the file, if any. */
+    public String error() {
+        return avError != null ? avError : modelError;
     }
 }

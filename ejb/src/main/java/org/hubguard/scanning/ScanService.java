@@ -24,6 +24,10 @@ import org.hubguard.git.TreeEntry;
 import org.hubguard.lfs.LfsPointer;
 import org.hubguard.lfs.LfsStore;
 import org.hubguard.scanning.PickleImport.Safety;
+import org.hubguard.scanning.engine.Finding;
+import org.hubguard.scanning.engine.ModelScanner;
+import org.hubguard.scanning.engine.RandomAccessSource;
+import org.hubguard.scanning.engine.ScanReport;
 
 /**
  * The scan pipeline's producer and result side: queues a JMS message for every blob and scanner without
@@ -35,7 +39,10 @@ public class ScanService {
 
     public static final String CLAMAV = "clamav";
     public static final String PICKLE = "pickle";
-    public static final String PICKLE_VERSION = "hubguard-pickle-walker/1";
+    public static final String PICKLE_VERSION = ModelScanner.VERSION;
+    /** Blobs up to this size are judged in memory; larger ones are copied to a temporary file for random access. */
+    static final long IN_MEMORY_BLOB = 64L << 20;
+    private static final ModelScanner MODEL_SCANNER = new ModelScanner();
     /** A pending scan older than this is assumed lost (e.g. the server stopped) and is queued again. */
     static final Duration PENDING_FOR_TOO_LONG = Duration.ofMinutes(10);
 
@@ -81,14 +88,15 @@ public class ScanService {
         }
         return switch (scan.getStatus()) {
             case PENDING -> scan.getUpdatedAt().isAfter(Instant.now().minus(PENDING_FOR_TOO_LONG));
-            case OK, INFECTED, TOO_LARGE -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
+            case OK, SUSPICIOUS, INFECTED, TOO_LARGE -> version == null || version.equals(scan.getScannerVersion()); // unknown version: keep it
             // clamd being unavailable is passing, so a visit retries; a file too large or malformed stays so.
             case ERROR -> !scan.isRetryable();
         };
     }
 
+    /** Every file gets both: formats are recognized by content, so a pickle under any name is still judged. */
     static List<String> scannersFor(String path) {
-        return PickleScanner.handles(path) ? List.of(CLAMAV, PICKLE) : List.of(CLAMAV);
+        return List.of(CLAMAV, PICKLE);
     }
 
     /**
@@ -102,6 +110,13 @@ public class ScanService {
             long size = lfsStore.size(blobId);
             if (size < 0) {
                 return true; // the object is gone: nothing left to scan
+            }
+            java.util.Optional<java.nio.file.Path> file = lfsStore.localFile(blobId);
+            if (scanner.equals(PICKLE) && file.isPresent()) {
+                try (RandomAccessSource source = RandomAccessSource.of(file.get())) {
+                    recordModelScan(blobId, path, source);
+                }
+                return true;
             }
             try (InputStream content = lfsStore.open(blobId, 0)) {
                 return scan(blobId, path, scanner, size, content);
@@ -117,16 +132,9 @@ public class ScanService {
 
     private boolean scan(String blobId, String path, String scanner, long size, InputStream content) throws java.io.IOException {
         if (scanner.equals(PICKLE)) {
-            PickleScanner.Result result = PickleScanner.scan(path, content);
-            String imports = String.join(",", result.imports().stream()
-                    .map(i -> i.module() + "." + i.name() + ":" + i.safety().wireName()).toList());
-            if (!result.isPickle()) {
-                results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, ""); // e.g. raw weights in a .bin
-            } else if (result.problem() != null) {
-                results.recordFinalError(blobId, PICKLE, PICKLE_VERSION, "malformed pickle: " + result.problem());
-            } else {
-                results.record(blobId, PICKLE, PICKLE_VERSION,
-                        result.highestSafety() == Safety.DANGEROUS ? FileScan.Status.INFECTED : FileScan.Status.OK, imports);
+            // read at random offsets: spooled to memory, or to a temporary file when large
+            try (RandomAccessSource source = RandomAccessSource.spool(content, size, IN_MEMORY_BLOB, null)) {
+                recordModelScan(blobId, path, source);
             }
             return true;
         }
@@ -158,6 +166,18 @@ public class ScanService {
         FileScan scan = em.find(FileScan.class, FileScan.key(blobId, scanner));
         return scan != null && scan.getStatus() != FileScan.Status.PENDING
                 && isCurrent(scan, scanner.equals(CLAMAV) ? clamAv.currentVersion() : PICKLE_VERSION);
+    }
+
+    /** Judges the content with the model scanner and records its report. */
+    private void recordModelScan(String blobId, String path, RandomAccessSource source) throws java.io.IOException {
+        ScanReport report = MODEL_SCANNER.scan(source, path);
+        String details = report.serialize(FileScan.DETAILS_LENGTH);
+        switch (report.verdict()) {
+            case SAFE -> results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.OK, details);
+            case SUSPICIOUS -> results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.SUSPICIOUS, details);
+            case UNSAFE -> results.record(blobId, PICKLE, PICKLE_VERSION, FileScan.Status.INFECTED, details);
+            case ERROR -> results.recordFinalError(blobId, PICKLE, PICKLE_VERSION, details);
+        }
     }
 
     /** Every scanner's latest result for one blob, for the file page's details. */
@@ -211,25 +231,37 @@ public class ScanService {
         String status = statuses.contains(FileScan.Status.INFECTED) ? "infected"
                 : statuses.contains(FileScan.Status.PENDING) ? "pending"
                 : statuses.contains(FileScan.Status.ERROR) ? "error"
+                : statuses.contains(FileScan.Status.SUSPICIOUS) ? "suspicious"
                 : statuses.contains(FileScan.Status.TOO_LARGE) ? "unscanned" : "ok";
         FileScan av = byScanner.get(CLAMAV);
         List<String> viruses = av != null && av.getStatus() == FileScan.Status.INFECTED && av.getDetails() != null
                 ? Arrays.asList(av.getDetails().split(",")) : List.of();
         FileScan pickle = byScanner.get(PICKLE);
+        ScanReport report = pickle == null || pickle.getStatus() == FileScan.Status.PENDING ? null : modelReport(pickle.getDetails());
         List<PickleImport> imports = new ArrayList<>();
-        boolean pickleDone = pickle != null && (pickle.getStatus() == FileScan.Status.OK || pickle.getStatus() == FileScan.Status.INFECTED);
-        if (pickleDone && pickle.getDetails() != null && !pickle.getDetails().isEmpty()) {
-            for (String item : pickle.getDetails().split(",")) {
-                int colon = item.lastIndexOf(':');
-                int dot = item.lastIndexOf('.', colon);
-                imports.add(new PickleImport(item.substring(0, dot), item.substring(dot + 1, colon),
-                        Safety.valueOf(item.substring(colon + 1).toUpperCase(java.util.Locale.ROOT))));
+        if (report != null) {
+            for (Finding f : report.imports()) {
+                imports.add(new PickleImport(f.module(), f.name(), Safety.valueOf(f.rating().name())));
             }
         }
-        String highest = pickleDone
-                ? imports.stream().map(PickleImport::safety).max(Enum::compareTo).orElse(Safety.INNOCUOUS).wireName() : null;
-        String error = scans.stream().filter(s -> s.getStatus() == FileScan.Status.ERROR || s.getStatus() == FileScan.Status.TOO_LARGE)
-                .map(FileScan::getDetails).findFirst().orElse(null);
-        return new FileSecurity(status, viruses, highest, imports, error);
+        // like the Hub, files that import nothing (weights, text) carry no pickle import scan
+        String highest = report == null || imports.isEmpty() ? null : report.highestImportRating().wireName();
+        String avError = av != null && (av.getStatus() == FileScan.Status.ERROR || av.getStatus() == FileScan.Status.TOO_LARGE)
+                ? av.getDetails() : null;
+        String modelError = pickle != null && pickle.getStatus() == FileScan.Status.ERROR
+                ? (report == null ? pickle.getDetails() : report.summary()) : null;
+        return new FileSecurity(status, viruses, highest, List.copyOf(new java.util.LinkedHashSet<>(imports)), avError, modelError);
+    }
+
+    /** The stored model-scanner report, or null for results written before it (they are rescanned). */
+    static ScanReport modelReport(String details) {
+        if (details == null || !details.startsWith("{")) {
+            return null;
+        }
+        try {
+            return ScanReport.parse(details);
+        } catch (IllegalArgumentException cut) {
+            return null;
+        }
     }
 }

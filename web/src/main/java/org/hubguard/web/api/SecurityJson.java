@@ -21,8 +21,6 @@ import org.hubguard.scanning.ScanService;
 final class SecurityJson {
 
     /** The prefix of the pickle scanner's errors (see ScanService): every other error is the antivirus's. */
-    private static final String PICKLE_ERROR = "malformed pickle";
-
     private SecurityJson() {
     }
 
@@ -36,6 +34,7 @@ final class SecurityJson {
             case "infected" -> "unsafe";
             case "pending" -> "queued";
             case "error" -> "error";
+            case "suspicious" -> "suspicious";
             case "unscanned" -> "unscanned";
             default -> "suspicious".equals(security.pickleHighest()) ? "suspicious" : "safe";
         };
@@ -56,8 +55,8 @@ final class SecurityJson {
     private static JsonObjectBuilder avScan(FileSecurity security) {
         JsonArrayBuilder viruses = Json.createArrayBuilder();
         security.virusNames().forEach(viruses::add);
-        String error = security.error();
-        boolean avError = error != null && !error.startsWith(PICKLE_ERROR);
+        String error = security.avError();
+        boolean avError = error != null;
         String status;
         JsonValue message = JsonValue.NULL;
         if (!security.virusNames().isEmpty()) {
