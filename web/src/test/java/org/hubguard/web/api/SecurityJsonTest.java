@@ -39,7 +39,7 @@ class SecurityJsonTest {
         assertEquals("safe", pickle.getJsonObject("avScan").getString("status"), "the antivirus found nothing; the pickle scan did");
         JsonObject scan = pickle.getJsonObject("pickleImportScan");
         assertEquals("unsafe", scan.getString("status"));
-        assertTrue(scan.getString("version").startsWith("hubguard-pickle-walker/"));
+        assertEquals(org.hubguard.scanning.ScanService.PICKLE_VERSION, scan.getString("version"));
         assertEquals("system", scan.getJsonArray("pickleImports").getJsonObject(0).getString("name"));
         assertEquals("dangerous", scan.getJsonArray("pickleImports").getJsonObject(0).getString("safety"));
 
