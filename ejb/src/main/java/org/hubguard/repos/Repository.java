@@ -52,6 +52,9 @@ public class Repository {
     @Column(name = "protect_default_branch", nullable = false)
     private boolean protectDefaultBranch = true;
 
+    @Column(name = "block_unsafe_downloads", nullable = false)
+    private boolean blockUnsafeDownloads = true;
+
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "created_by")
     private User createdBy;
@@ -92,6 +95,15 @@ public class Repository {
     /** Whether this repository itself protects main against deletion and force pushes (its organization may too). */
     public boolean isProtectDefaultBranch() {
         return protectDefaultBranch;
+    }
+
+    void setBlockUnsafeDownloads(boolean block) {
+        this.blockUnsafeDownloads = block;
+    }
+
+    /** Whether resolve/raw refuse a file found unsafe (default: yes). */
+    public boolean isBlockUnsafeDownloads() {
+        return blockUnsafeDownloads;
     }
 
     /** Whether this repository itself requires signed commits (its organization may require them too). */

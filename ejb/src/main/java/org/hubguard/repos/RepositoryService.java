@@ -213,6 +213,14 @@ public class RepositoryService {
         return repository;
     }
 
+    /** Repository setting: whether downloads of a file found unsafe are refused (on by default). */
+    public Repository setBlockUnsafeDownloads(RepoContext context, boolean block) {
+        context.require(Action.CHANGE_VISIBILITY);
+        Repository repository = attached(context);
+        repository.setBlockUnsafeDownloads(block);
+        return repository;
+    }
+
     /**
      * The refs a push may neither delete nor rewrite: the default branch, when the repository or its
      * organization protects it or signed commits are required (which would be pointless without it).

@@ -19,6 +19,18 @@ public record FileSecurity(String status, List<String> virusNames, String pickle
         return !"ok".equals(status) && !"pending".equals(status);
     }
 
+    /** What makes the file unsafe, in words: "virus Eicar-Test-Signature", "imports posix.system (dangerous: ...)". */
+    public String findings() {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        virusNames.forEach(name -> found.add("virus " + name));
+        pickleImports.stream().filter(i -> i.safety() == PickleImport.Safety.DANGEROUS)
+                .forEach(i -> found.add("imports " + i.module() + "." + i.name() + (i.why() == null || i.why().isEmpty() ? "" : " (" + i.why() + ")")));
+        if (found.isEmpty() && modelError == null) {
+            found.add("the model scanner judged it unsafe");
+        }
+        return String.join("; ", found);
+    }
+
     /** The first reason a scanner could not judge the file, if any. */
     public String error() {
         return avError != null ? avError : modelError;

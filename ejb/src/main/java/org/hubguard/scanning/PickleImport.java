@@ -1,7 +1,7 @@
 package org.hubguard.scanning;
 
-/** One callable a pickle would import when loaded, with how dangerous that is. */
-public record PickleImport(String module, String name, Safety safety) {
+/** One callable a pickle would import when loaded, with how dangerous that is and why. */
+public record PickleImport(String module, String name, Safety safety, String why) {
 
     public enum Safety {
         INNOCUOUS, SUSPICIOUS, DANGEROUS;

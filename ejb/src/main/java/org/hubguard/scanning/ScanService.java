@@ -241,7 +241,7 @@ public class ScanService {
         List<PickleImport> imports = new ArrayList<>();
         if (report != null) {
             for (Finding f : report.imports()) {
-                imports.add(new PickleImport(f.module(), f.name(), Safety.valueOf(f.rating().name())));
+                imports.add(new PickleImport(f.module(), f.name(), Safety.valueOf(f.rating().name()), f.why()));
             }
         }
         // like the Hub, files that import nothing (weights, text) carry no pickle import scan

@@ -38,7 +38,11 @@ class ScanServiceTest {
                 scan("pickle", FileScan.Status.INFECTED, details)));
         assertEquals("infected", security.status());
         assertEquals("dangerous", security.pickleHighest());
-        assertEquals(List.of(new PickleImport("posix", "system", PickleImport.Safety.DANGEROUS)), security.pickleImports());
+        assertEquals(1, security.pickleImports().size());
+        PickleImport posixSystem = security.pickleImports().get(0);
+        assertEquals(List.of("posix", "system", PickleImport.Safety.DANGEROUS), List.of(posixSystem.module(), posixSystem.name(), posixSystem.safety()));
+        assertTrue(posixSystem.why() != null && !posixSystem.why().isBlank(), "each import says why it is rated so");
+        assertTrue(security.findings().contains("imports posix.system ("), security.findings());
     }
 
     @Test

@@ -84,6 +84,26 @@ class ScanningIT extends TestServer {
         assertEquals("posix", pickle.getJsonObject("pickleImportScan").getJsonArray("pickleImports").getJsonObject(0).getString("module"));
         assertEquals("dangerous", pickle.getJsonObject("pickleImportScan").getString("highestSafetyLevel"));
         assertEquals("posix", pickle.getJsonObject("pickleImportScan").getJsonArray("imports").getJsonObject(0).getString("module"));
+        JsonObject posixSystem = pickle.getJsonObject("pickleImportScan").getJsonArray("pickleImports").getJsonObject(0);
+        assertTrue(!posixSystem.getString("why").isBlank(), "each import says why: " + posixSystem);
+
+        // Downloads: an unsafe file is refused (the finding named), others carry their verdict.
+        HttpResponse<String> refused = Json.send("GET", "/" + user + "/scanned/resolve/main/model.pkl", null, token);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("UnsafeFile", refused.headers().firstValue("X-Error-Code").orElse(""));
+        assertTrue(refused.body().contains("posix.system"), refused.body());
+        HttpResponse<String> virus = Json.send("GET", "/" + user + "/scanned/raw/main/eicar.com", null, token);
+        assertEquals(403, virus.statusCode(), virus.body());
+        assertTrue(virus.body().contains("Hubguard.Eicar"), virus.body());
+        HttpResponse<String> clean = Json.send("GET", "/" + user + "/scanned/resolve/main/clean.txt", null, token);
+        assertEquals(200, clean.statusCode());
+        assertEquals("safe", clean.headers().firstValue("X-Scan-Status").orElse(""));
+        assertEquals(200, Json.send("PUT", "/api/models/" + user + "/scanned/settings", "{\"blockUnsafeDownloads\":false}", token).statusCode());
+        HttpResponse<String> allowed = Json.send("GET", "/" + user + "/scanned/resolve/main/model.pkl", null, token);
+        assertEquals(200, allowed.statusCode(), "the owner allowed unsafe downloads");
+        assertEquals("unsafe", allowed.headers().firstValue("X-Scan-Status").orElse(""));
+        assertEquals(200, Json.send("PUT", "/api/models/" + user + "/scanned/settings", "{\"blockUnsafeDownloads\":true}", token).statusCode());
+
         JsonObject broken = status.get("broken.pkl");
         assertEquals("error", broken.getString("status"));
         assertTrue(broken.getString("error").contains("truncated"), broken.toString());

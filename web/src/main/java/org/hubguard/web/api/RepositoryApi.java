@@ -139,7 +139,7 @@ public class RepositoryApi {
         return Response.ok(infoJson.build(repo.repository(), commit(rev), fields, blobs)).build();
     }
 
-    /** {private: bool} or {visibility: "public"|"private"}, {requireSignedCommits: bool}, {protectDefaultBranch: bool}; gated access does not exist here. */
+    /** {private: bool} or {visibility: "public"|"private"}, {requireSignedCommits: bool}, {protectDefaultBranch: bool}, {blockUnsafeDownloads: bool}; gated access does not exist here. */
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -160,9 +160,10 @@ public class RepositoryApi {
         }
         Boolean requireSigned = JsonBodies.bool(body, "requireSignedCommits");
         Boolean protectMain = JsonBodies.bool(body, "protectDefaultBranch");
-        if (isPrivate == null && requireSigned == null && protectMain == null && gated == null) {
+        Boolean blockUnsafe = JsonBodies.bool(body, "blockUnsafeDownloads");
+        if (isPrivate == null && requireSigned == null && protectMain == null && blockUnsafe == null && gated == null) {
             throw new InvalidInputException("Send {\"private\": true|false}, {\"visibility\": \"public\"|\"private\"}, "
-                    + "{\"requireSignedCommits\": true|false} or {\"protectDefaultBranch\": true|false}.");
+                    + "{\"requireSignedCommits\": true|false}, {\"protectDefaultBranch\": true|false} or {\"blockUnsafeDownloads\": true|false}.");
         }
         Repository changed = repo.repository();
         if (isPrivate != null) {
@@ -174,8 +175,12 @@ public class RepositoryApi {
         if (protectMain != null) {
             changed = repositories.setProtectDefaultBranch(repo, protectMain);
         }
+        if (blockUnsafe != null) {
+            changed = repositories.setBlockUnsafeDownloads(repo, blockUnsafe);
+        }
         return Response.ok(RepoJson.info(changed).add("requireSignedCommits", changed.isRequireSigned())
-                .add("protectDefaultBranch", changed.isProtectDefaultBranch()).build()).build();
+                .add("protectDefaultBranch", changed.isProtectDefaultBranch())
+                .add("blockUnsafeDownloads", changed.isBlockUnsafeDownloads()).build()).build();
     }
 
     /**

@@ -18,7 +18,7 @@ import org.hubguard.scanning.ScanService;
  * details stay beside them ({@code virusFound}, {@code virusNames}, {@code highestSafetyLevel}, {@code imports},
  * {@code error}).
  */
-final class SecurityJson {
+public final class SecurityJson {
 
     /** The prefix of the pickle scanner's errors (see ScanService): every other error is the antivirus's. */
     private SecurityJson() {
@@ -29,7 +29,7 @@ final class SecurityJson {
      * (a pickle importing unknown code), {@code queued}, {@code error} or {@code unscanned} (too large for the
      * antivirus).
      */
-    static String status(FileSecurity security) {
+    public static String status(FileSecurity security) {
         return switch (security.status()) {
             case "infected" -> "unsafe";
             case "pending" -> "queued";
@@ -81,7 +81,8 @@ final class SecurityJson {
         }
         JsonArrayBuilder imports = Json.createArrayBuilder();
         security.pickleImports().forEach(i -> imports.add(Json.createObjectBuilder()
-                .add("module", i.module()).add("name", i.name()).add("safety", i.safety().wireName())));
+                .add("module", i.module()).add("name", i.name()).add("safety", i.safety().wireName())
+                .add("why", i.why() == null ? "" : i.why())));
         String status = switch (security.pickleHighest()) {
             case "dangerous" -> "unsafe";
             case "suspicious" -> "suspicious";

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,13 +19,18 @@ import org.hubguard.git.GitReader;
 import org.hubguard.git.TreeEntry;
 import org.hubguard.lfs.LfsService;
 import org.hubguard.repos.RepoContext;
+import org.hubguard.scanning.FileSecurity;
+import org.hubguard.scanning.ScanService;
+import org.hubguard.scanning.UnsafeFileException;
+import org.hubguard.web.api.SecurityJson;
 import org.hubguard.web.lfs.ByteRange;
 
 /**
  * {@code GET|HEAD /{ns}/{name}/resolve|raw/{rev}/{path}}: streams a file of a revision, with single-range
  * requests; misses answer 404 with the Hub's X-Error-Code (and X-Repo-Commit when the revision exists). For a
  * file kept in Git LFS, {@code resolve} serves the content with the Hub's headers (ETag and X-Linked-Etag =
- * its SHA-256, X-Linked-Size) and {@code raw} the pointer, as the Hub does.
+ * its SHA-256, X-Linked-Size) and {@code raw} the pointer, as the Hub does. A file the scanners found unsafe
+ * is refused (403 UnsafeFile) unless the repository allows it; every answer says the verdict in X-Scan-Status.
  */
 @ApplicationScoped
 public class FileDownloads {
@@ -34,6 +40,9 @@ public class FileDownloads {
 
     @Inject
     LfsService lfs;
+
+    @Inject
+    ScanService scans;
 
     /** Answers the download, or throws the refusal (405, 404 with the Hub's code, 416) for the caller to render. */
     public void serve(RepoContext repo, String revision, String path, boolean raw, HttpServletRequest request,
@@ -48,6 +57,9 @@ public class FileDownloads {
         TreeEntry entry = git.file(repo.id(), commit, path)
                 .orElseThrow(() -> new NotFoundException("EntryNotFound", "Entry not found: " + path + " at " + revision + "."));
         boolean lfsContent = entry.isLfs() && !raw;
+        if (!entry.isLfs() || lfsContent) { // an LFS pointer itself is harmless text
+            refuseIfUnsafe(repo, path, entry, response);
+        }
         long size = entry.size();
         String etag = "\"" + entry.oid() + "\"";
         if (lfsContent) {
@@ -80,6 +92,18 @@ public class FileDownloads {
             }
         } else {
             git.copy(repo.id(), entry.oid(), range.start(), range.length(), response.getOutputStream());
+        }
+    }
+
+    /**
+     * Tells the scan verdict in X-Scan-Status (the Hub's word: safe, unsafe, suspicious, queued, error, unscanned)
+     * so clients and proxies can act on it, and refuses a file found unsafe unless the repository allows it.
+     */
+    private void refuseIfUnsafe(RepoContext repo, String path, TreeEntry entry, HttpServletResponse response) {
+        FileSecurity security = scans.securityOf(List.of(entry)).get(entry.contentId());
+        response.setHeader("X-Scan-Status", SecurityJson.status(security));
+        if (security.isUnsafe() && repo.repository().isBlockUnsafeDownloads()) {
+            throw new UnsafeFileException(path, security);
         }
     }
 }

@@ -76,6 +76,15 @@ public class RepositorySettingsPage extends RepositoryPage {
         });
     }
 
+    public void toggleBlockUnsafeDownloads() {
+        Pages.attempt(() -> {
+            Repository changed = repositories.setBlockUnsafeDownloads(context(), !getRepo().isBlockUnsafeDownloads());
+            Pages.info(changed.isBlockUnsafeDownloads() ? "Files found unsafe are no longer served."
+                    : "Files found unsafe are served again (marked unsafe in X-Scan-Status and on the pages).");
+            Pages.redirect(pageUrl("settings", changed, null));
+        });
+    }
+
     /** Whether main is protected for another reason than the repository's own setting. */
     public boolean isDefaultBranchProtectedOtherwise() {
         Repository repo = getRepo();

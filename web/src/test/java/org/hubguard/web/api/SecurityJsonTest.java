@@ -23,7 +23,7 @@ class SecurityJsonTest {
         assertEquals("error", SecurityJson.status(new FileSecurity("error", List.of(), null, List.of(), "clamd down", null)));
         assertEquals("unscanned", SecurityJson.status(new FileSecurity("unscanned", List.of(), null, List.of(), "too large", null)));
         assertEquals("suspicious", SecurityJson.status(new FileSecurity("ok", List.of(), "suspicious",
-                List.of(new PickleImport("mylib", "Thing", PickleImport.Safety.SUSPICIOUS)), null, null)));
+                List.of(new PickleImport("mylib", "Thing", PickleImport.Safety.SUSPICIOUS, "not on the allow-list")), null, null)));
     }
 
     @Test
@@ -34,7 +34,7 @@ class SecurityJsonTest {
         assertEquals(JsonValue.NULL, plain.get("pickleImportScan"));
 
         JsonObject pickle = SecurityJson.file(new FileSecurity("infected", List.of(), "dangerous",
-                List.of(new PickleImport("posix", "system", PickleImport.Safety.DANGEROUS)), null, null)).build();
+                List.of(new PickleImport("posix", "system", PickleImport.Safety.DANGEROUS, "runs a shell command")), null, null)).build();
         assertEquals("unsafe", pickle.getString("status"));
         assertEquals("safe", pickle.getJsonObject("avScan").getString("status"), "the antivirus found nothing; the pickle scan did");
         JsonObject scan = pickle.getJsonObject("pickleImportScan");
