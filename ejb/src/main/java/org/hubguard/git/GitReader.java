@@ -37,6 +37,14 @@ public class GitReader {
     @Inject
     GitStorage storage;
 
+    /** Listings by commit, directory and depth; at most this many entries in all (a few tens of MB). */
+    private final CommitCache<TreeKey, List<TreeEntry>> listings = new CommitCache<>(300_000, List::size);
+    /** The history of a commit in walk order, as packed 20-byte ids; at most this many ids in all (20 MB). */
+    private final CommitCache<TreeKey, byte[]> histories = new CommitCache<>(1_000_000, ids -> ids.length / Constants.OBJECT_ID_LENGTH);
+
+    private record TreeKey(long repositoryId, ObjectId commit, String path, boolean recursive) {
+    }
+
     /** The commit a revision (branch, tag or commit id) names, if any. */
     public Optional<ObjectId> resolve(long repositoryId, String revision) {
         try (Repository repo = storage.open(repositoryId)) {
@@ -53,6 +61,15 @@ public class GitReader {
      * below it when {@code recursive}. Empty when the path is not a directory.
      */
     public Optional<List<TreeEntry>> tree(long repositoryId, ObjectId commit, String path, boolean recursive) {
+        List<TreeEntry> listing = listings.get(new TreeKey(repositoryId, commit.copy(), path, recursive),
+                () -> readTree(repositoryId, commit, path, recursive).orElse(NOT_A_DIRECTORY));
+        return listing == NOT_A_DIRECTORY ? Optional.empty() : Optional.of(listing);
+    }
+
+    /** Cached for a path that is not a directory (compared by identity). */
+    private static final List<TreeEntry> NOT_A_DIRECTORY = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    private Optional<List<TreeEntry>> readTree(long repositoryId, ObjectId commit, String path, boolean recursive) {
         try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             RevCommit revCommit = walk.parseCommit(commit);
             TreeWalk tree;
@@ -84,7 +101,7 @@ public class GitReader {
                 }
             }
             tree.close();
-            return Optional.of(entries);
+            return Optional.of(List.copyOf(entries));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -198,19 +215,17 @@ public class GitReader {
         }
     }
 
-    /** Commits reachable from {@code commit}, newest first, skipping {@code skip}, at most {@code limit}. */
+    /**
+     * Commits reachable from {@code commit}, newest first, skipping {@code skip}, at most {@code limit}. The order
+     * is walked once per commit and kept, so a later page costs what the first one does.
+     */
     public List<CommitInfo> commits(long repositoryId, ObjectId commit, int skip, int limit) {
+        byte[] order = history(repositoryId, commit);
+        int count = order.length / Constants.OBJECT_ID_LENGTH;
         try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo)) {
-            walk.markStart(walk.parseCommit(commit));
             List<CommitInfo> commits = new ArrayList<>();
-            int index = 0;
-            for (RevCommit c : walk) {
-                if (index++ < skip) {
-                    continue;
-                }
-                if (commits.size() == limit) {
-                    break;
-                }
+            for (int i = skip; i < count && commits.size() < limit; i++) {
+                RevCommit c = walk.parseCommit(ObjectId.fromRaw(order, i * Constants.OBJECT_ID_LENGTH));
                 commits.add(new CommitInfo(c.name(), c.getShortMessage(), c.getFullMessage(),
                         List.of(c.getAuthorIdent().getName()), c.getAuthorIdent().getWhenAsInstant(),
                         c.getCommitterIdent().getEmailAddress(), c.getRawBuffer().clone()));
@@ -219,6 +234,30 @@ public class GitReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many commits {@code commit}'s history has (itself included). */
+    public int countCommits(long repositoryId, ObjectId commit) {
+        return history(repositoryId, commit).length / Constants.OBJECT_ID_LENGTH;
+    }
+
+    /** The ids of the commits reachable from {@code commit}, in RevWalk's order (newest first), packed. */
+    private byte[] history(long repositoryId, ObjectId commit) {
+        return histories.get(new TreeKey(repositoryId, commit.copy(), "", true), () -> {
+            try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo)) {
+                walk.setRetainBody(false);
+                walk.markStart(walk.parseCommit(commit));
+                java.io.ByteArrayOutputStream ids = new java.io.ByteArrayOutputStream();
+                byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+                for (RevCommit c : walk) {
+                    c.copyRawTo(raw, 0);
+                    ids.write(raw, 0, raw.length);
+                }
+                return ids.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The whole content of a blob no larger than {@code maxBytes}; empty when it is larger. */
@@ -241,20 +280,6 @@ public class GitReader {
     }
 
     /** How many commits are reachable from {@code commit}, itself included. */
-    public int countCommits(long repositoryId, ObjectId commit) {
-        try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo)) {
-            walk.setRetainBody(false);
-            walk.markStart(walk.parseCommit(commit));
-            int count = 0;
-            for (RevCommit ignored : walk) {
-                count++;
-            }
-            return count;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * For each path (file or directory), the newest commit reachable from {@code commit} that changed it: the
      * tree API's {@code lastCommit}. One history walk per path, so callers ask for one page of entries at a time.

@@ -137,18 +137,20 @@ public class RepositoryService {
         candidates.addAll(em.createQuery("select m.organization.namespace from Membership m where m.user.namespace.nameKey = :user "
                         + "order by m.organization.namespace.nameKey", Namespace.class)
                 .setParameter("user", Namespace.keyOf(caller.username())).getResultList());
+        java.util.function.Predicate<org.hubguard.access.Resource> mayCreate = policy.allowsEach(caller, Action.CREATE_REPO);
         return candidates.stream()
-                .filter(ns -> policy.allows(caller, Action.CREATE_REPO, ns.asResource()))
+                .filter(ns -> mayCreate.test(ns.asResource()))
                 .map(Namespace::getName)
                 .toList();
     }
 
     /** The repositories of {@code author} (user or organization) that the caller may read. */
     public List<Repository> list(Caller caller, RepoType type, String author) {
+        java.util.function.Predicate<org.hubguard.access.Resource> readable = policy.allowsEach(caller, Action.READ_REPO);
         return em.createQuery("select r from Repository r where r.type = :type and r.namespace.nameKey = :key order by r.nameKey", Repository.class)
                 .setParameter("type", type).setParameter("key", Namespace.keyOf(author))
                 .getResultStream()
-                .filter(r -> policy.allows(caller, Action.READ_REPO, r.asResource()))
+                .filter(r -> readable.test(r.asResource()))
                 .toList();
     }
 
@@ -172,7 +174,8 @@ public class RepositoryService {
         if (text != null) {
             repos.setParameter("text", "%" + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[!%_]", "!$0") + "%");
         }
-        return repos.getResultStream().filter(r -> policy.allows(caller, Action.READ_REPO, r.asResource())).toList();
+        java.util.function.Predicate<org.hubguard.access.Resource> readable = policy.allowsEach(caller, Action.READ_REPO);
+        return repos.getResultStream().filter(r -> readable.test(r.asResource())).toList();
     }
 
     public void delete(RepoContext context) {

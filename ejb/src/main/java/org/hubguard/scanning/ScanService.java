@@ -190,10 +190,18 @@ public class ScanService {
         return error != null && error.contains("size limit");
     }
 
+    /** Changes whenever every result is forgotten, so that summaries computed before are not shown again. */
+    private static final java.util.concurrent.atomic.AtomicLong RESULTS_EPOCH = new java.util.concurrent.atomic.AtomicLong();
+
+    long resultsEpoch() {
+        return RESULTS_EPOCH.get();
+    }
+
     /** Site administrators: forget every result and queue every file of every repository again. */
     public int rescanAll(org.hubguard.access.Caller caller) {
         policy.require(caller, org.hubguard.access.Action.ADMINISTER_USERS, org.hubguard.access.Resources.SITE);
         results.forgetAll();
+        RESULTS_EPOCH.incrementAndGet();
         int queued = 0;
         for (Long id : em.createQuery("select r.id from Repository r", Long.class).getResultList()) {
             java.util.Optional<ObjectId> head = git.resolve(id, GitStorage.MAIN);
@@ -212,8 +220,11 @@ public class ScanService {
             return result;
         }
         Map<String, List<FileScan>> byBlob = new HashMap<>();
-        em.createQuery("select s from FileScan s where s.blobId in :blobs", FileScan.class).setParameter("blobs", blobs)
-                .getResultList().forEach(s -> byBlob.computeIfAbsent(s.getBlobId(), b -> new ArrayList<>()).add(s));
+        for (int from = 0; from < blobs.size(); from += 500) { // IN lists every database takes
+            em.createQuery("select s from FileScan s where s.blobId in :blobs", FileScan.class)
+                    .setParameter("blobs", blobs.subList(from, Math.min(blobs.size(), from + 500)))
+                    .getResultList().forEach(s -> byBlob.computeIfAbsent(s.getBlobId(), b -> new ArrayList<>()).add(s));
+        }
         for (TreeEntry entry : entries) {
             if (entry.isFile()) {
                 result.put(entry.contentId(), combine(scannersFor(entry.path()), byBlob.getOrDefault(entry.contentId(), List.of())));

@@ -216,6 +216,16 @@ class AuthorizationMatrixIT extends TestServer {
             violations.add(String.format("%s with %s: %s on a %s repository: expected %s, got %d %s",
                     principal, credName, probe, isPrivate ? "private" : "public", expected, response.statusCode(), response.body()));
         }
+        if (probe == Probe.READ_REPO) {
+            // A listing decides the same: the repository is listed exactly when it may be read.
+            HttpResponse<String> listing = Json.send("GET", "/api/models?author=" + repo.split("/")[0] + "&limit=1000", null, credential);
+            boolean listed = listing.statusCode() == 200 && listing.body().contains("\"id\":\"" + repo + "\"");
+            cases++;
+            if (listed != (expected == Outcome.A)) {
+                violations.add(String.format("%s with %s: the listing of a %s repository %s it (%d)", principal, credName,
+                        isPrivate ? "private" : "public", listed ? "shows" : "leaves out", listing.statusCode()));
+            }
+        }
         if (probe == Probe.REFRESH_ORG_TOKEN && actual == Outcome.A) {
             orgToken = jsonField(response, "token"); // the old one stopped working
         }

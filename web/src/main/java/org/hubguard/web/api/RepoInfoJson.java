@@ -21,7 +21,7 @@ import org.hubguard.git.TreeEntry;
 import org.hubguard.repos.RepoType;
 import org.hubguard.repos.Repository;
 import org.hubguard.scanning.FileSecurity;
-import org.hubguard.scanning.ScanService;
+import org.hubguard.scanning.RepositorySecurity;
 
 /**
  * A repository at a revision as the Hub's repo info (and list items) show it, with the fields chosen as the
@@ -64,7 +64,7 @@ public class RepoInfoJson {
     RepoCards cards;
 
     @Inject
-    ScanService scans;
+    RepositorySecurity repositorySecurity;
 
     /** The fields to show: the view's, or _id, id and the expanded ones (checked against the Hub's list: 400 otherwise). */
     static Set<String> fields(RepoType type, View view, List<String> expand) {
@@ -94,7 +94,7 @@ public class RepoInfoJson {
         JsonObjectBuilder json = Json.createObjectBuilder();
         CardMetadata card = fields.stream().anyMatch(f -> f.equals("cardData") || f.equals("tags") || f.equals("pipeline_tag")
                 || f.equals("library_name")) ? cards.at(repo.getId(), commit) : CardMetadata.EMPTY;
-        List<TreeEntry> files = fields.contains("siblings") || fields.contains("securityRepoStatus")
+        List<TreeEntry> files = fields.contains("siblings")
                 ? git.tree(repo.getId(), commit, "", true).orElse(List.of()).stream().filter(TreeEntry::isFile).toList() : List.of();
         for (String field : fields) {
             switch (field) {
@@ -118,7 +118,7 @@ public class RepoInfoJson {
                 }
                 case "siblings" -> json.add("siblings", siblings(files, blobs));
                 case "spaces" -> json.add("spaces", Json.createArrayBuilder());
-                case "securityRepoStatus" -> json.add("securityRepoStatus", security(repo.getId(), files));
+                case "securityRepoStatus" -> json.add("securityRepoStatus", security(repo.getId(), commit));
                 default -> {
                     // a Hub property hubguard has no data for (config, safetensors, gguf, ...): left out, as the Hub does
                 }
@@ -144,9 +144,9 @@ public class RepoInfoJson {
         return siblings;
     }
 
-    private JsonObjectBuilder security(long repositoryId, List<TreeEntry> files) {
-        scans.queueFiles(repositoryId, files); // a visit queues every file without a current result
-        Map<String, FileSecurity> security = scans.securityOf(files);
-        return SecurityJson.repo(files, security);
+    /** A visit: files without a current result are queued (see {@link RepositorySecurity}). */
+    private JsonObjectBuilder security(long repositoryId, ObjectId commit) {
+        RepositorySecurity.Summary summary = repositorySecurity.of(repositoryId, commit);
+        return SecurityJson.repo(summary.files(), summary.security());
     }
 }

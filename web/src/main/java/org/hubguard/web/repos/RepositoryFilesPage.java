@@ -30,6 +30,7 @@ import org.hubguard.lfs.LfsStore;
 import org.hubguard.repos.Repository;
 import org.hubguard.scanning.FileScan;
 import org.hubguard.scanning.FileSecurity;
+import org.hubguard.scanning.RepositorySecurity;
 import org.hubguard.scanning.ScanService;
 import org.hubguard.web.Pages;
 
@@ -61,6 +62,9 @@ public class RepositoryFilesPage extends RepositoryPage {
     @Inject
     ScanService scans;
 
+    @Inject
+    RepositorySecurity repositorySecurity;
+
     /** The folder or file shown ("" for the top). */
     private String path = "";
     private String fileText;
@@ -81,10 +85,7 @@ public class RepositoryFilesPage extends RepositoryPage {
     /** The scan verdict of every file of main, by blob id; a visit queues what has no current result. */
     public Map<String, FileSecurity> getSecurity() {
         if (security == null) {
-            List<TreeEntry> files = head().flatMap(commit -> git.tree(getRepo().getId(), commit, "", true)).orElse(List.of())
-                    .stream().filter(TreeEntry::isFile).toList();
-            scans.queueFiles(getRepo().getId(), files);
-            security = scans.securityOf(files);
+            security = head().map(commit -> repositorySecurity.of(getRepo().getId(), commit).security()).orElse(Map.of());
         }
         return security;
     }

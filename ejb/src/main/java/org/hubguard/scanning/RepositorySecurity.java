@@ -1,0 +1,69 @@
+package org.hubguard.scanning;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.hubguard.git.GitReader;
+import org.hubguard.git.TreeEntry;
+
+/**
+ * The scan verdict of every file of a commit, for the repository page's banner and repo info's
+ * securityRepoStatus. Computing it reads every file's results (and queues what has none: a visit), so it is
+ * kept: once every verdict is final it holds until the results are forgotten or clamd's signatures change;
+ * while scans are pending it is computed again at most every few seconds, however many visitors look.
+ */
+@ApplicationScoped
+public class RepositorySecurity {
+
+    /** How long a summary with pending scans is shown before it is computed again. */
+    private static final long PENDING_REFRESH_MILLIS = 3000;
+    private static final int MAX_KEPT = 2000;
+
+    @Inject
+    GitReader git;
+
+    @Inject
+    ScanService scans;
+
+    @Inject
+    ClamAvScanner clamAv;
+
+    private final Map<Key, Summary> summaries = new ConcurrentHashMap<>();
+
+    private record Key(long repositoryId, ObjectId commit, String clamdVersion, long resultsEpoch) {
+    }
+
+    /** Every file of the commit and its verdict, by content id. */
+    public record Summary(List<TreeEntry> files, Map<String, FileSecurity> security, long computedAt) {
+
+        public long unsafeCount() {
+            return files.stream().filter(f -> security.get(f.contentId()).isUnsafe()).count();
+        }
+
+        /** No scan pending and none failed for a passing reason (the reconciler retries those). */
+        boolean isFinal() {
+            return security.values().stream().noneMatch(s -> s.status().equals("pending") || s.status().equals("error"));
+        }
+    }
+
+    public Summary of(long repositoryId, ObjectId commit) {
+        Key key = new Key(repositoryId, commit.copy(), clamAv.currentVersion(), scans.resultsEpoch());
+        Summary kept = summaries.get(key);
+        if (kept != null && (kept.isFinal() || System.currentTimeMillis() - kept.computedAt() < PENDING_REFRESH_MILLIS)) {
+            return kept;
+        }
+        List<TreeEntry> files = git.tree(repositoryId, commit, "", true).orElse(List.of()).stream().filter(TreeEntry::isFile).toList();
+        scans.queueFiles(repositoryId, files);
+        Summary summary = new Summary(files, scans.securityOf(files), System.currentTimeMillis());
+        if (summaries.size() >= MAX_KEPT) {
+            summaries.clear(); // rare: simpler than an LRU, and every summary can be computed again
+        }
+        summaries.put(key, summary);
+        return summary;
+    }
+}
