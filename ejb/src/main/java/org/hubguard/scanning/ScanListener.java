@@ -1,5 +1,8 @@
 package org.hubguard.scanning;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,25 +33,36 @@ public class ScanListener implements MessageListener {
     @Inject
     ScanService scans;
 
+    @Inject
+    BlobScanner scanner;
+
+    @Inject
+    ScanResults results;
+
     @Resource
     MessageDrivenContext context;
 
     @Override
     public void onMessage(Message message) {
+        List<ScanOutcome> outcomes = new ArrayList<>();
         try {
             ScanBatch batch = ScanBatch.of(message);
-            for (ScanBatch.Item item : batch.items()) {
-                if (scans.hasCurrentResult(item.blobId(), item.scanner())) {
-                    continue;
-                }
-                if (!scans.scan(batch.repositoryId(), item.blobId(), item.path(), item.scanner())) {
+            // Files with a current result are skipped (the reconciler may queue twice).
+            for (ScanBatch.Item item : scans.withoutCurrentResult(batch.items())) {
+                Optional<ScanOutcome> outcome = scanner.scan(batch.repositoryId(), item.blobId(), item.path(), item.scanner());
+                outcome.ifPresent(outcomes::add);
+                if (outcome.isPresent() && outcome.get().scannerAway()) {
                     context.setRollbackOnly(); // the scanner is away: the rest of the batch later
-                    return;
+                    break;
                 }
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "A scan failed; it will be retried", e);
             context.setRollbackOnly();
+        } finally {
+            if (!outcomes.isEmpty()) {
+                results.recordAll(outcomes); // kept even when the message is redelivered
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Records a scanner's result in a transaction of its own, so it stays even when the message is redelivered. */
+/** Records scanners' results in a transaction of their own, so they stay even when the message is redelivered. */
 @Stateless
 public class ScanResults {
 
@@ -19,23 +19,21 @@ public class ScanResults {
         em.createQuery("delete from FileScan").executeUpdate();
     }
 
+    /** The outcomes of a batch, in one transaction of their own (one query for the rows, inserts batched). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(String blobId, String scanner, String version, FileScan.Status status, String details) {
-        record(blobId, scanner, version, status, details, true);
-    }
-
-    /** A failure that no retry can fix (the file is too large for clamd, the pickle is malformed). */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordFinalError(String blobId, String scanner, String version, String details) {
-        record(blobId, scanner, version, FileScan.Status.ERROR, details, false);
-    }
-
-    private void record(String blobId, String scanner, String version, FileScan.Status status, String details, boolean retryable) {
-        FileScan scan = em.find(FileScan.class, FileScan.key(blobId, scanner));
-        if (scan == null) {
-            scan = new FileScan(blobId, scanner);
-            em.persist(scan);
+    public void recordAll(java.util.List<ScanOutcome> outcomes) {
+        java.util.Map<String, FileScan> known = new java.util.HashMap<>();
+        em.createQuery("select s from FileScan s where s.key in :keys", FileScan.class)
+                .setParameter("keys", outcomes.stream().map(o -> FileScan.key(o.blobId(), o.scanner())).toList())
+                .getResultList().forEach(scan -> known.put(scan.getKey(), scan));
+        for (ScanOutcome outcome : outcomes) {
+            FileScan scan = known.get(FileScan.key(outcome.blobId(), outcome.scanner()));
+            if (scan == null) {
+                scan = new FileScan(outcome.blobId(), outcome.scanner());
+                em.persist(scan);
+                known.put(scan.getKey(), scan);
+            }
+            scan.finished(outcome.version(), outcome.status(), outcome.details(), outcome.retryable());
         }
-        scan.finished(version, status, details, retryable);
     }
 }
