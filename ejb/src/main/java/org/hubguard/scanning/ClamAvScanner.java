@@ -31,6 +31,11 @@ public class ClamAvScanner {
     private String host;
     private int port;
     private long timeoutMillis;
+    /**
+     * One client for every scan: a new client asks clamd which commands it knows (VERSIONCOMMANDS, a connection of
+     * its own) before its first scan. The client keeps no connection; each scan opens one.
+     */
+    private volatile ClamavClient client;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "hubguard-clamd");
         thread.setDaemon(true);
@@ -55,7 +60,7 @@ public class ClamAvScanner {
 
     public AvResult scan(InputStream content) {
         try {
-            ScanResult result = call(() -> new ClamavClient(host, port).scan(content));
+            ScanResult result = call(() -> client().scan(content));
             if (result instanceof ScanResult.VirusFound found) {
                 List<String> names = new ArrayList<>();
                 found.getFoundViruses().values().forEach(names::addAll);
@@ -69,7 +74,7 @@ public class ClamAvScanner {
 
     /** clamd's engine and database version, e.g. "ClamAV 1.4.6/27400/Mon Nov 23 09:24:02 2026". */
     public String version() throws ScannerUnavailable {
-        return call(() -> new ClamavClient(host, port).version()).trim();
+        return call(() -> client().version()).trim();
     }
 
     private volatile String cachedVersion;
@@ -86,6 +91,13 @@ public class ClamAvScanner {
             cachedAt = System.currentTimeMillis();
         }
         return cachedVersion;
+    }
+
+    private ClamavClient client() {
+        if (client == null) {
+            client = new ClamavClient(host, port);
+        }
+        return client;
     }
 
     public String address() {
