@@ -78,7 +78,7 @@ public class ScanService {
     }
 
     /** The items of a batch that still need their scanner: no current result (one query for the batch). */
-    List<ScanBatch.Item> withoutCurrentResult(List<ScanBatch.Item> items) {
+    public List<ScanBatch.Item> withoutCurrentResult(List<ScanBatch.Item> items) {
         List<String> keys = items.stream().map(i -> FileScan.key(i.blobId(), i.scanner())).toList();
         Map<String, FileScan> known = new HashMap<>();
         em.createQuery("select s from FileScan s where s.key in :keys", FileScan.class).setParameter("keys", keys)
@@ -100,7 +100,7 @@ public class ScanService {
     /** Changes whenever every result is forgotten, so that summaries computed before are not shown again. */
     private static final java.util.concurrent.atomic.AtomicLong RESULTS_EPOCH = new java.util.concurrent.atomic.AtomicLong();
 
-    long resultsEpoch() {
+    public long resultsEpoch() {
         return RESULTS_EPOCH.get();
     }
 
