@@ -113,6 +113,12 @@ class ScanningIT extends TestServer {
         assertTrue(page.contains("scan-infected") && page.contains("scan-ok"), "badges per file");
         String file = web.get("/repos/file?type=model&id=" + user + "/scanned&path=eicar.com").body();
         assertTrue(file.contains("Hubguard.Eicar") && file.contains("id=\"scan-status\""), "the file page shows the virus name");
+        assertTrue(file.indexOf("id=\"scan-status\"") < file.indexOf("id=\"download-link\""), "the verdict comes before the download link");
+        assertTrue(file.contains("id=\"download-warning\""), "an unsafe file's download link is marked");
+        String pickleFile = web.get("/repos/file?type=model&id=" + user + "/scanned&path=model.pkl").body();
+        assertTrue(pickleFile.contains("<code>posix.system</code>") && pickleFile.contains("import-dangerous"),
+                "the file page shows each import with its rating");
+        assertTrue(pickleFile.contains(posixSystem.getString("why")), "and why it is rated so");
         JsonObject repoStatus = jakarta.json.Json.createReader(new StringReader(
                 Json.send("GET", "/api/models/" + user + "/scanned?securityStatus=true", null, token).body())).readObject()
                 .getJsonObject("securityRepoStatus");
