@@ -5,9 +5,10 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 SIZE_MB="${1:-2048}"
-WORK="$(mktemp -d "${BENCH_DIR:-$REPO/bench/target}/lfs.XXXXXX" 2>/dev/null || mktemp -d)"
+mkdir -p "${BENCH_DIR:-$REPO/bench/target}"
+WORK="$(mktemp -d "${BENCH_DIR:-$REPO/bench/target}/lfs.XXXXXX")"
 . "$REPO/bench/lib/server.sh"
-trap 'bench_server_stop "$WORK/home"; kill $SAMPLER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'bench_server_stop "$WORK/home"; kill ${SAMPLER:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 seconds() { date +%s.%N; }
 rate() { awk -v mb="$1" -v s="$2" 'BEGIN { printf "%.0f MB/s", mb / s }'; }

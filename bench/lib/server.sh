@@ -21,7 +21,7 @@ bench_server_start() {
     kill -0 "$BENCH_SERVER_PID" 2>/dev/null || break
     sleep 1
   done
-  tail -30 "$home/server.out" >&2
+  tail -30 "$home/server.out" >&2; tail -30 "$home/server/log/server.log" 2>/dev/null | grep -E "ERROR|FATAL" >&2
   echo "bench: hubguard did not come up at $BENCH_URL" >&2
   return 1
 }
@@ -36,7 +36,7 @@ bench_server_stop() {
 # The server's JVM process id.
 bench_server_jvm() {
   local home="$1"
-  pgrep -f "jboss.server.base.dir=$home/server.*jboss-modules.jar" | head -n 1
+  pgrep -f "^java .*jboss.server.base.dir=$home/server" | head -n 1
 }
 
 # bench_token JAR: signs in as admin through the pages and prints a new write token.
