@@ -31,7 +31,8 @@ api -o /dev/null "$BENCH_URL/api/repos/create" -d '{"name":"bench-lfs"}'
 
 echo "git lfs push..."
 export HOME="$WORK" GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
-git config --global user.name Bench; git config --global user.email bench@example.test; git lfs install --skip-repo >/dev/null
+git config --global user.name Bench; git config --global user.email bench@example.test; git config --global lfs.locksverify true
+git lfs install --skip-repo >/dev/null  # (locksverify set: git lfs would otherwise print the remote URL, token included)
 REMOTE="http://bench:$TOKEN@127.0.0.1:$BENCH_PORT/admin/bench-lfs"
 git clone -q "$REMOTE" "$WORK/work"; cd "$WORK/work"; git lfs install --local >/dev/null
 mv "$WORK/model.bin" weights.bin; git add weights.bin; git commit -qm weights
