@@ -71,7 +71,7 @@ class OrganizationPagesIT extends TestServer {
         BROWSER.type("repo:name", "sentiment-bert");
         BROWSER.driver().findElement(By.id("repo:private")).click();
         BROWSER.submit("repo:submit");
-        assertEquals("/repos/show", BROWSER.path());
+        assertEquals("/" + org + "/sentiment-bert", BROWSER.path());
         assertTrue(BROWSER.text("repo-title").startsWith(org + "/sentiment-bert"));
         assertEquals("private", BROWSER.text("repo-visibility"));
         BROWSER.signOut();

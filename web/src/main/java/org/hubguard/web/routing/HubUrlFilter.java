@@ -1,8 +1,6 @@
 package org.hubguard.web.routing;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -87,11 +85,12 @@ public class HubUrlFilter extends HttpFilter {
             } else if (url.get() instanceof HubUrl.File file) {
                 RepoContext repo = repositories.context(who, file.repo());
                 downloads.serve(repo, file.revision(), file.path(), file.raw(), request, response);
-            } else if (url.get() instanceof HubUrl.Page page && request.getMethod().equals("GET")) {
-                RepoContext repo = repositories.context(who, page.repo());
-                response.sendRedirect(request.getContextPath() + (page.commit() == null ? "/repos/show" : "/repos/commits")
-                        + "?type=" + repo.repository().getType().wireName()
-                        + "&id=" + URLEncoder.encode(repo.repository().getFullName(), StandardCharsets.UTF_8));
+            } else if (url.get() instanceof HubUrl.Page page && (request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))) {
+                if (pageVisible(who, page)) {
+                    RepositoryPageViews.forward(page, request, response);
+                } else {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND); // the HTML "not found" page, as for any page
+                }
             } else {
                 chain.doFilter(request, response);
             }
@@ -116,6 +115,21 @@ public class HubUrlFilter extends HttpFilter {
             if (!response.isCommitted()) {
                 send(HttpError.unexpected(), request, response);
             }
+        }
+    }
+
+    /**
+     * Whether the caller may see the page's repository; a renamed or moved repository's old name throws
+     * {@link RepositoryMovedException}, so its pages redirect like its other URLs.
+     */
+    private boolean pageVisible(Caller who, HubUrl.Page page) {
+        try {
+            repositories.context(who, page.repo());
+            return true;
+        } catch (RepositoryMovedException moved) {
+            throw moved;
+        } catch (HubguardException hidden) {
+            return false;
         }
     }
 
