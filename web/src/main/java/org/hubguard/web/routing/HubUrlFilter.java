@@ -57,6 +57,9 @@ public class HubUrlFilter extends HttpFilter {
     @Inject
     transient LfsEndpoint lfs;
 
+    @Inject
+    transient ProfileViews profiles;
+
     private transient GitEndpoint git;
 
     @Override
@@ -77,7 +80,9 @@ public class HubUrlFilter extends HttpFilter {
         try {
             Optional<HubUrl> url = parse(request);
             if (url.isEmpty()) {
-                chain.doFilter(request, response);
+                if (!isRead(request) || !profiles.serve(pathOf(request), request, response)) {
+                    chain.doFilter(request, response);
+                }
             } else if (url.get() instanceof HubUrl.Git gitRequest) {
                 git.doFilter(new GitPathRequest(request, gitRequest.pathInfo()), new JsonErrorResponse(response), chain);
             } else if (url.get() instanceof HubUrl.Lfs lfsRequest) {
@@ -85,7 +90,7 @@ public class HubUrlFilter extends HttpFilter {
             } else if (url.get() instanceof HubUrl.File file) {
                 RepoContext repo = repositories.context(who, file.repo());
                 downloads.serve(repo, file.revision(), file.path(), file.raw(), request, response);
-            } else if (url.get() instanceof HubUrl.Page page && (request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))) {
+            } else if (url.get() instanceof HubUrl.Page page && isRead(request)) {
                 if (pageVisible(who, page)) {
                     RepositoryPageViews.forward(page, request, response);
                 } else {
@@ -142,9 +147,17 @@ public class HubUrlFilter extends HttpFilter {
         }
     }
 
+    private static boolean isRead(HttpServletRequest request) {
+        return request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     private static Optional<HubUrl> parse(HttpServletRequest request) {
         try {
-            return HubUrl.parse(request.getRequestURI().substring(request.getContextPath().length()));
+            return HubUrl.parse(pathOf(request));
         } catch (IllegalArgumentException badEscape) {
             throw new InvalidInputException("The path is not correctly URL-encoded.");
         }
