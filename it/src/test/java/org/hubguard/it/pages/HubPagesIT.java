@@ -203,6 +203,90 @@ class HubPagesIT extends TestServer {
         assertEquals("rgba(185, 28, 28, 1)", delete.getCssValue("background-color"), "a danger button looks like one");
     }
 
+    @Test
+    void browseSearchAndProfilesListOnlyWhatTheViewerMayRead() throws Exception {
+        String owner = uniqueName("pia");
+        String stranger = uniqueName("stan");
+        BROWSER.signUp(stranger, emailOf(stranger), PASSWORD);
+        BROWSER.signUp(owner, emailOf(owner), PASSWORD);
+        String token = Fixtures.insertToken(owner, "WRITE", List.of());
+        for (int i = 0; i < 21; i++) {
+            createRepo(token, String.format("page-%02d", i), false, Map.of());
+        }
+        createRepo(token, "findable", false, Map.of("README.md", "# Findable\n"));
+        Thread.sleep(1100); // commit times have whole seconds: "hidden" is the most recently updated
+        createRepo(token, "hidden", true, Map.of("README.md", "# Hidden\n"));
+
+        for (String who : new String[] {null, stranger}) {
+            BROWSER.signOut();
+            if (who != null) {
+                BROWSER.signIn(who, PASSWORD);
+            }
+            BROWSER.open("/models?author=" + owner);
+            assertEquals("22 models", BROWSER.text("browse-count"), "the private repository is not counted for " + who);
+            BROWSER.open("/models?search=" + owner + "/hid");
+            assertEquals("0 models", BROWSER.text("browse-count"));
+            BROWSER.open("/" + owner);
+            assertFalse(texts("#profile-repos .repo-link").contains(owner + "/hidden"), "a profile hides private repositories from " + who);
+            assertTrue(texts("#profile-repos .repo-link").contains(owner + "/findable"));
+            assertFalse(BROWSER.has("profile-settings"));
+        }
+        BROWSER.signOut();
+
+        // Signed out, the home page offers a search box and the public repositories.
+        BROWSER.open("/");
+        BROWSER.type("home-search-text", owner + "/find");
+        BROWSER.submit("home-search-submit");
+        assertEquals("/models", BROWSER.path());
+        assertEquals(List.of(owner + "/findable"), texts("#browse-results .repo-link"));
+        screenshot("models-search");
+
+        BROWSER.signIn(owner, PASSWORD);
+        assertTrue(texts("#my-repos .repo-link").contains(owner + "/hidden"), "the dashboard lists your own repositories");
+        assertFalse(texts(".recent-commit").isEmpty(), "and the latest commits in them");
+        screenshot("dashboard");
+        BROWSER.driver().findElements(By.cssSelector(".recent-commit")).get(0).click();
+        assertTrue(BROWSER.path().startsWith("/" + owner + "/") && BROWSER.path().contains("/commit/"), BROWSER.path());
+
+        BROWSER.open("/models?author=" + owner + "&sort=name");
+        assertEquals("23 models", BROWSER.text("browse-count"), "the owner sees the private repository too");
+        List<String> first = texts("#browse-results .repo-link");
+        assertEquals(20, first.size(), "a page has 20 repositories");
+        assertEquals(owner + "/findable", first.get(0), "sorted by name");
+        BROWSER.driver().findElement(By.id("page-next")).click();
+        assertEquals(List.of(owner + "/page-18", owner + "/page-19", owner + "/page-20"), texts("#browse-results .repo-link"));
+        assertTrue(BROWSER.has("page-previous") && !BROWSER.has("page-next"));
+        BROWSER.open("/models?author=" + owner);
+        assertEquals(owner + "/hidden", texts("#browse-results .repo-link").get(0), "recently updated first, by default");
+
+        BROWSER.open("/" + owner);
+        assertTrue(texts("#profile-repos .repo-link").contains(owner + "/hidden"));
+        BROWSER.driver().findElement(By.id("profile-settings")).click();
+        assertEquals("/settings/account", BROWSER.path(), "your own profile links to your settings");
+        screenshot("profile");
+    }
+
+    @Test
+    void onlyAdministratorsReachTheAdminLandingPage() throws Exception {
+        String name = uniqueName("nico");
+        BROWSER.signUp(name, emailOf(name), PASSWORD);
+        BROWSER.signIn(name, PASSWORD);
+        BROWSER.open("/-/admin");
+        assertEquals("Your account may not open this page.", BROWSER.text("error-message"));
+        BROWSER.signOut();
+
+        BROWSER.signIn("admin", TestServer.ADMIN_PASSWORD);
+        BROWSER.driver().findElement(By.id("nav-admin")).click();
+        assertTrue(BROWSER.path().startsWith("/-/admin"), BROWSER.path());
+        assertTrue(Integer.parseInt(BROWSER.text("user-count")) >= 2);
+        List<String> checks = texts(".health-check th");
+        assertTrue(checks.contains("database") && checks.contains("clamd") && checks.contains("scans"), checks.toString());
+        assertTrue(BROWSER.has("scans:rescan"));
+        screenshot("admin");
+        BROWSER.driver().findElement(By.id("admin-users-link")).click();
+        assertEquals("/-/admin/users", BROWSER.path());
+    }
+
     private static void createRepo(String token, String name, boolean isPrivate, Map<String, String> files) throws Exception {
         StringBuilder json = new StringBuilder("{\"name\":" + q(name) + ",\"private\":" + isPrivate + ",\"files\":[");
         String sep = "";

@@ -35,6 +35,13 @@ public record CommitRow(CommitInfo commit, SignatureCheck signature) {
         };
     }
 
+    /** The message after its title line (often nothing). */
+    public String body() {
+        String message = commit.message().strip();
+        int end = message.indexOf('\n');
+        return end < 0 ? "" : message.substring(end + 1).strip();
+    }
+
     public String shortId() {
         return commit.id().substring(0, 8);
     }
