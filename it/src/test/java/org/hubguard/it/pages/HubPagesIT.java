@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages a Hub user expects, in a real browser at the Hub's URLs: the model card (rendered, sanitized, its
@@ -112,14 +115,23 @@ class HubPagesIT extends TestServer {
         BROWSER.signUp(owner, emailOf(owner), PASSWORD);
         String token = Fixtures.insertToken(owner, "WRITE", List.of());
         String repo = "/" + owner + "/tiny-model";
-        createRepo(token, "tiny-model", false, Map.of("README.md", "# Tiny model\n", "config.json", "{\"layers\": 2}\n"));
+        createRepo(token, "tiny-model", false, Map.of("README.md", "# Tiny model\n\nSee [the config](config.json).\n", "config.json", "{\"layers\": 2}\n"));
         HttpResponse<String> branch = Json.send("POST", "/api/models" + repo + "/branch/dev", "{}", Credential.token(token));
         assertEquals(200, branch.statusCode(), branch.body());
         commit(token, repo, "dev", "Deeper network", Map.of("config.json", "{\"layers\": 12}\n", "notes.txt", "first line\nsecond line\n"));
 
         BROWSER.signIn(owner, PASSWORD);
-        BROWSER.open(repo);
+        WebElement search = BROWSER.driver().findElement(By.id("nav-search"));
+        search.sendKeys(owner + "/tiny");
+        search.sendKeys(Keys.ENTER);
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(30)).until(d -> BROWSER.path().equals("/search"));
+        assertEquals(List.of(owner + "/tiny-model"), texts("#search-models .repo-link"));
+        BROWSER.driver().findElement(By.linkText(owner + "/tiny-model")).click();
+        assertEquals(repo, BROWSER.path());
         assertEquals("branch: main", BROWSER.text("rev-current"));
+        BROWSER.driver().findElement(By.linkText("the config")).click();
+        assertEquals(repo + "/blob/main/config.json", BROWSER.path(), "a card's relative link opens the repository's file");
+        BROWSER.open(repo);
         assertEquals(List.of(".gitattributes", "README.md", "config.json"), texts(".file-link"));
         assertTrue(BROWSER.has("upload:submit"), "the owner may add files on the default branch");
         assertTrue(BROWSER.has("repo-settings-link"));
@@ -226,6 +238,8 @@ class HubPagesIT extends TestServer {
             assertEquals("22 models", BROWSER.text("browse-count"), "the private repository is not counted for " + who);
             BROWSER.open("/models?search=" + owner + "/hid");
             assertEquals("0 models", BROWSER.text("browse-count"));
+            BROWSER.open("/search?q=" + owner);
+            assertFalse(texts("#search-models .repo-link").contains(owner + "/hidden"), "search hides it from " + who);
             BROWSER.open("/" + owner);
             assertFalse(texts("#profile-repos .repo-link").contains(owner + "/hidden"), "a profile hides private repositories from " + who);
             assertTrue(texts("#profile-repos .repo-link").contains(owner + "/findable"));

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -19,9 +21,17 @@ import org.owasp.html.PolicyFactory;
  */
 public final class MarkdownHtml {
 
+    /**
+     * Where the markdown's relative links point: links to {@code pages} (the repository's blob URL of the file's
+     * folder), images to {@code files} (its resolve URL), as on the Hub. Both end with "/".
+     */
+    public record RelativeLinks(String pages, String files) {
+    }
+
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
+    /** A scheme ("https:", "javascript:"), or a path from the root or a fragment: not relative to the file. */
+    private static final Pattern NOT_RELATIVE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*:|/|#).*", Pattern.DOTALL);
 
     private static final PolicyFactory ALLOWED = new HtmlPolicyBuilder()
             .allowElements("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp",
@@ -42,8 +52,27 @@ public final class MarkdownHtml {
     private MarkdownHtml() {
     }
 
-    /** The markdown as sanitized HTML. */
+    /** The markdown as sanitized HTML; relative links and images stay as written. */
     public static String render(String markdown) {
-        return ALLOWED.sanitize(RENDERER.render(PARSER.parse(markdown)));
+        return render(markdown, null);
+    }
+
+    /** The markdown as sanitized HTML, its relative links and images made to point into the repository. */
+    public static String render(String markdown, RelativeLinks links) {
+        HtmlRenderer.Builder renderer = HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true);
+        if (links != null) {
+            renderer.attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if (node instanceof Link && isRelative(attributes.get("href"))) {
+                    attributes.put("href", links.pages() + attributes.get("href"));
+                } else if (node instanceof Image && isRelative(attributes.get("src"))) {
+                    attributes.put("src", links.files() + attributes.get("src"));
+                }
+            });
+        }
+        return ALLOWED.sanitize(renderer.build().render(PARSER.parse(markdown)));
+    }
+
+    private static boolean isRelative(String url) {
+        return url != null && !url.isEmpty() && !NOT_RELATIVE.matcher(url).matches();
     }
 }

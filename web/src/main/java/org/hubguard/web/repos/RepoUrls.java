@@ -44,6 +44,13 @@ public class RepoUrls {
         return repo.getPath() + "/commit/" + sha;
     }
 
+    /** The prefixes that a markdown file's relative links and images in {@code folder} resolve against (blob and resolve URLs). */
+    public static String[] folderBases(Repository repo, String revision, String folder) {
+        String inFolder = folder == null || folder.isEmpty() ? "" : filePath(folder) + "/";
+        String base = repo.getPath() + "/";
+        return new String[] {base + "blob/" + segment(revision) + "/" + inFolder, base + "resolve/" + segment(revision) + "/" + inFolder};
+    }
+
     /** {@code base} is the repository's path, {@code /alice/bert} or {@code /datasets/acme/corpus}. */
     public static String treeOf(String base, String revision, String path) {
         return base + "/tree/" + segment(revision) + (path == null || path.isEmpty() ? "" : "/" + filePath(path));

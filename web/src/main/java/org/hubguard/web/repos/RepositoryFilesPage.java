@@ -128,7 +128,7 @@ public class RepositoryFilesPage extends RepositoryPage {
             cardHtml = head().flatMap(commit -> git.file(getRepo().getId(), commit, RepoCards.README))
                     .filter(readme -> !readme.isLfs() && readme.size() <= CardMetadata.MAX_README_BYTES)
                     .flatMap(readme -> git.smallFile(getRepo().getId(), readme.oid(), CardMetadata.MAX_README_BYTES))
-                    .map(bytes -> MarkdownHtml.render(CardMetadata.body(new String(bytes, StandardCharsets.UTF_8))))
+                    .map(bytes -> MarkdownHtml.render(CardMetadata.body(new String(bytes, StandardCharsets.UTF_8)), relativeLinksIn("")))
                     .orElse("");
         }
         return cardHtml.isEmpty() ? null : cardHtml;
@@ -217,7 +217,15 @@ public class RepositoryFilesPage extends RepositoryPage {
     }
 
     public String getMarkdownHtml() {
-        return isMarkdown() ? MarkdownHtml.render(CardMetadata.body(getText())) : null;
+        String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        return isMarkdown() ? MarkdownHtml.render(CardMetadata.body(getText()), relativeLinksIn(folder)) : null;
+    }
+
+    /** A markdown file's relative links open the repository's files at this revision, as on the Hub. */
+    private MarkdownHtml.RelativeLinks relativeLinksIn(String folder) {
+        String context = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        String[] bases = RepoUrls.folderBases(getRepo(), getRevision(), folder);
+        return new MarkdownHtml.RelativeLinks(context + bases[0], context + bases[1]);
     }
 
     /** The file's text as committed, ignoring what the form submitted. */

@@ -29,4 +29,13 @@ class MarkdownHtmlTest {
         assertFalse(lower.contains("<iframe") || lower.contains("style=") || lower.contains("<svg") || lower.contains("<form"), html);
         assertTrue(html.contains("raw") && html.contains("click"), "the link texts stay, inert: " + html);
     }
+
+    @Test
+    void relativeLinksAndImagesPointIntoTheRepository() {
+        MarkdownHtml.RelativeLinks links = new MarkdownHtml.RelativeLinks("/alice/bert/blob/main/", "/alice/bert/resolve/main/");
+        String html = MarkdownHtml.render("[config](config.json) ![arch](img/arch.png) [site](https://example.org) [top](#usage) [root](/bob)", links);
+        assertTrue(html.contains("href=\"/alice/bert/blob/main/config.json\""), html);
+        assertTrue(html.contains("src=\"/alice/bert/resolve/main/img/arch.png\""), html);
+        assertTrue(html.contains("href=\"https://example.org\"") && html.contains("href=\"#usage\"") && html.contains("href=\"/bob\""), html);
+    }
 }
