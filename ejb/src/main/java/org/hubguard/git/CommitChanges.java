@@ -21,6 +21,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
  * One commit as its page shows it: the commit, its parents, and what it changed against its first parent
@@ -52,7 +53,7 @@ public class CommitChanges {
     /** The commit and its changes, or empty when {@code commit} is not a commit of this repository. */
     public Optional<Changes> of(long repositoryId, ObjectId commit) {
         try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo);
-             DiffFormatter diffs = new DiffFormatter(new ByteArrayOutputStream())) {
+             DiffFormatter diffs = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             RevCommit c = walk.parseCommit(commit);
             diffs.setRepository(repo);
             diffs.setDetectRenames(true);

@@ -35,6 +35,7 @@ public class RepositoryCommitPage extends RepositoryPage {
     RepoUrls urls;
 
     private transient Optional<CommitChanges.Changes> shown;
+    private transient CommitRow row;
 
     /** f:viewAction: a 404 for a commit the repository does not have. */
     @Override
@@ -52,8 +53,11 @@ public class RepositoryCommitPage extends RepositoryPage {
     }
 
     public CommitRow getRow() {
-        return changes().map(c -> new CommitRow(c.commit(), signatures.check(c.commit().id(), c.commit().raw(), c.commit().committerEmail())))
-                .orElse(null);
+        if (row == null) {
+            row = changes().map(c -> new CommitRow(c.commit(), signatures.check(c.commit().id(), c.commit().raw(), c.commit().committerEmail())))
+                    .orElse(null);
+        }
+        return row;
     }
 
     public List<String> getParents() {
