@@ -180,6 +180,26 @@ class HubPagesIT extends TestServer {
     }
 
     @Test
+    void aLongHistoryIsPagedAtTheHubsUrl() throws Exception {
+        String owner = uniqueName("hana");
+        BROWSER.signUp(owner, emailOf(owner), PASSWORD);
+        String token = Fixtures.insertToken(owner, "WRITE", List.of());
+        String repo = "/" + owner + "/long-history";
+        createRepo(token, "long-history", false, Map.of());
+        for (int i = 1; i <= 100; i++) {
+            commit(token, repo, "main", "Step " + i, Map.of("step.txt", i + "\n"));
+        }
+        BROWSER.open(repo + "/commits/main");
+        assertEquals(100, texts(".commit-title").size(), "100 commits a page");
+        assertEquals("Step 100", texts(".commit-title").get(0));
+        assertFalse(BROWSER.has("page-newer"));
+        BROWSER.driver().findElement(By.id("page-older")).click();
+        assertEquals(repo + "/commits/main", BROWSER.path());
+        assertEquals(List.of("Initial commit"), texts(".commit-title"), "the 101st commit is on the second page");
+        assertTrue(BROWSER.has("page-newer") && !BROWSER.has("page-older"));
+    }
+
+    @Test
     void visitorsAndStrangersReadPublicPagesButChangeNothingAndNeverSeeAPrivateRepository() throws Exception {
         String owner = uniqueName("otto");
         String stranger = uniqueName("sam");

@@ -29,6 +29,9 @@ public class RepositoryHistoryPage extends RepositoryPage {
     @Inject
     RepoUrls urls;
 
+    /** The page of the history shown, from 0 ({@code ?p=}, as on the Hub). */
+    private int p;
+
     /** f:viewAction: also a 404 for a revision the repository does not have. */
     @Override
     public void load() {
@@ -48,8 +51,26 @@ public class RepositoryHistoryPage extends RepositoryPage {
             return List.of();
         }
         long id = getRepo().getId();
-        return git.resolve(id, getRevision()).map(head -> git.commits(id, head, 0, SHOWN)).orElse(List.of()).stream()
+        return git.resolve(id, getRevision()).map(head -> git.commits(id, head, Math.max(0, p) * SHOWN, SHOWN)).orElse(List.of()).stream()
                 .map(c -> new CommitRow(c, signatures.check(c.id(), c.raw(), c.committerEmail())))
                 .toList();
+    }
+
+    public boolean isHasNext() {
+        long id = getRepo().getId();
+        return git.resolve(id, getRevision()).map(head -> git.countCommits(id, head) > (long) (p + 1) * SHOWN).orElse(false);
+    }
+
+    /** This history at page {@code page}. */
+    public String pageUrl(int page) {
+        return urls.commits(getRepo(), getRevision()) + (page == 0 ? "" : "?p=" + page);
+    }
+
+    public int getP() {
+        return p;
+    }
+
+    public void setP(int p) {
+        this.p = p;
     }
 }
