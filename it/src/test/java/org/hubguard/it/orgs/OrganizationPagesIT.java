@@ -40,7 +40,7 @@ class OrganizationPagesIT extends TestServer {
         BROWSER.type("org:name", org);
         BROWSER.type("org:fullName", "ACME Machine Learning");
         BROWSER.submit("org:submit");
-        assertEquals("/organizations/show", BROWSER.path());
+        assertEquals("/" + org, BROWSER.path(), "an organization's page is at the Hub's URL");
         assertTrue(BROWSER.messages().contains("you are its admin"), BROWSER.messages());
         assertTrue(BROWSER.text("org-title").contains("ACME Machine Learning"));
 
