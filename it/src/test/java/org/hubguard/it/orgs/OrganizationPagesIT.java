@@ -144,8 +144,14 @@ class OrganizationPagesIT extends TestServer {
         BROWSER.open("/repos/new");
         assertFalse(new Select(BROWSER.driver().findElement(By.id("repo:owner"))).getOptions().stream()
                 .anyMatch(o -> o.getAttribute("value").equals(org)), "a read member cannot create repositories in the organization");
+        BROWSER.open("/organizations/show?name=" + org);
+        assertEquals("/" + org, BROWSER.path(), "the old URL leads to the organization's profile at the Hub's URL");
+        assertTrue(column("org-member").containsAll(List.of(admin, reader)), "members see the members on the profile");
         BROWSER.signOut();
 
+        BROWSER.open("/" + org);
+        assertTrue(BROWSER.text("org-title").contains(org));
+        assertFalse(BROWSER.has("org-members"), "visitors do not see who the members are");
         BROWSER.open("/organizations/members?name=" + org);
         assertEquals("/login", BROWSER.path(), "anonymous visitors are asked to sign in");
         ((JavascriptExecutor) BROWSER.driver()).executeScript("window.scrollTo(0,0)");
