@@ -63,6 +63,21 @@ public final class CardMetadata {
         return new CardMetadata(Collections.unmodifiableMap(values), typeProblems(values));
     }
 
+    /** The README without its front matter: the text a page renders as the card's body. */
+    public static String body(String readme) {
+        String text = readme.startsWith("\uFEFF") ? readme.substring(1) : readme;
+        String[] lines = text.split("\r?\n", -1);
+        if (frontMatter(text).isEmpty()) {
+            return text;
+        }
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].strip().equals("---")) {
+                return String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length));
+            }
+        }
+        return text;
+    }
+
     /** The text between a first line "---" and the next line "---", if the README starts so. */
     static Optional<String> frontMatter(String readme) {
         String text = readme.startsWith("\uFEFF") ? readme.substring(1) : readme;

@@ -62,4 +62,12 @@ class CardMetadataTest {
         }
         assertFalse(CardMetadata.parse(bomb.append("---\n").toString()).isValid(), "more aliases than allowed");
     }
+
+    @Test
+    void theBodyIsTheReadmeWithoutItsFrontMatter() {
+        assertEquals("# Title\n\n---\nnot metadata\n", CardMetadata.body("---\nlicense: mit\n---\n# Title\n\n---\nnot metadata\n"));
+        assertEquals("# No metadata\n", CardMetadata.body("# No metadata\n"));
+        assertEquals("---\nnever closed\n", CardMetadata.body("---\nnever closed\n"), "an unclosed block is not front matter");
+        assertEquals("body", CardMetadata.body("\uFEFF---\na: 1\n---\nbody"));
+    }
 }

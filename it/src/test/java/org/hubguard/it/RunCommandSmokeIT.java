@@ -133,7 +133,7 @@ class RunCommandSmokeIT {
         WebDriver driver = BROWSER.driver();
         driver.manage().deleteAllCookies();
         BROWSER.signIn("admin", password);
-        assertEquals("admin", driver.findElement(By.id("nav-settings")).getText(), driver.getPageSource());
+        assertEquals("admin", driver.findElement(By.id("nav-user")).getText(), driver.getPageSource());
     }
 
     /** The TCP ports the server's JVM listens on. */

@@ -46,7 +46,7 @@ class SignInIT extends TestServer {
 
         BROWSER.signIn(emailOf(name).toUpperCase(), PASSWORD);
         assertEquals("/", BROWSER.path());
-        assertEquals(name, BROWSER.text("nav-settings"));
+        assertEquals(name, BROWSER.text("nav-user"));
 
         BROWSER.signOut();
         assertTrue(BROWSER.has("nav-login"));
@@ -84,7 +84,7 @@ class SignInIT extends TestServer {
         BROWSER.signIn(name, PASSWORD);
         assertEquals("/login", BROWSER.path());
         assertTrue(BROWSER.messages().startsWith("Too many failed sign-ins"), BROWSER.messages());
-        assertFalse(BROWSER.has("nav-settings"));
+        assertFalse(BROWSER.has("nav-user"));
 
         assertTrue(new FromAddress("127.0.0.2").signIn(name, PASSWORD), "the owner still signs in from another address");
         FromAddress other = new FromAddress("127.0.0.3");

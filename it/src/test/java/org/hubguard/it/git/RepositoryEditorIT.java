@@ -37,11 +37,11 @@ class RepositoryEditorIT extends TestServer {
         BROWSER.signUp(owner, emailOf(owner), PASSWORD);
         String token = Fixtures.insertToken(owner, "WRITE", List.of());
         assertEquals(200, Json.send("POST", "/api/repos/create", "{\"name\":\"edited\"}", Credential.token(token)).statusCode());
-        String page = "/repos/show?type=model&id=" + owner + "/edited";
+        String page = "/" + owner + "/edited";
 
         BROWSER.signIn(owner, PASSWORD);
-        BROWSER.open("/" + owner + "/edited"); // the Hub's URL of the repository
-        assertEquals("/repos/show", BROWSER.path());
+        BROWSER.open("/repos/show?type=model&id=" + owner + "/edited"); // an old link goes to the Hub's URL
+        assertEquals(page, BROWSER.path());
         assertEquals(List.of(".gitattributes"), texts(".file-link"));
         BROWSER.type("create:name", "README.md");
         BROWSER.type("create:content", "# Edited model\n");
@@ -85,7 +85,8 @@ class RepositoryEditorIT extends TestServer {
         BROWSER.open(page);
         assertFalse(BROWSER.has("upload:submit") || BROWSER.has("create:submit"));
         BROWSER.open("/repos/file?type=model&id=" + owner + "/edited&path=README.md");
-        assertTrue(BROWSER.text("file-content").contains("Trained on clean data."));
+        assertEquals(page + "/blob/main/README.md", BROWSER.path());
+        assertTrue(BROWSER.text("file-rendered").contains("Trained on clean data."), "markdown is shown rendered");
         assertFalse(BROWSER.has("edit:submit") || BROWSER.has("delete:submit"));
     }
 

@@ -40,7 +40,7 @@ class OrganizationPagesIT extends TestServer {
         BROWSER.type("org:name", org);
         BROWSER.type("org:fullName", "ACME Machine Learning");
         BROWSER.submit("org:submit");
-        assertEquals("/organizations/show", BROWSER.path());
+        assertEquals("/" + org, BROWSER.path(), "an organization's page is at the Hub's URL");
         assertTrue(BROWSER.messages().contains("you are its admin"), BROWSER.messages());
         assertTrue(BROWSER.text("org-title").contains("ACME Machine Learning"));
 
@@ -71,7 +71,7 @@ class OrganizationPagesIT extends TestServer {
         BROWSER.type("repo:name", "sentiment-bert");
         BROWSER.driver().findElement(By.id("repo:private")).click();
         BROWSER.submit("repo:submit");
-        assertEquals("/repos/show", BROWSER.path());
+        assertEquals("/" + org + "/sentiment-bert", BROWSER.path());
         assertTrue(BROWSER.text("repo-title").startsWith(org + "/sentiment-bert"));
         assertEquals("private", BROWSER.text("repo-visibility"));
         BROWSER.signOut();
@@ -144,8 +144,14 @@ class OrganizationPagesIT extends TestServer {
         BROWSER.open("/repos/new");
         assertFalse(new Select(BROWSER.driver().findElement(By.id("repo:owner"))).getOptions().stream()
                 .anyMatch(o -> o.getAttribute("value").equals(org)), "a read member cannot create repositories in the organization");
+        BROWSER.open("/organizations/show?name=" + org);
+        assertEquals("/" + org, BROWSER.path(), "the old URL leads to the organization's profile at the Hub's URL");
+        assertTrue(column("org-member").containsAll(List.of(admin, reader)), "members see the members on the profile");
         BROWSER.signOut();
 
+        BROWSER.open("/" + org);
+        assertTrue(BROWSER.text("org-title").contains(org));
+        assertFalse(BROWSER.has("org-members"), "visitors do not see who the members are");
         BROWSER.open("/organizations/members?name=" + org);
         assertEquals("/login", BROWSER.path(), "anonymous visitors are asked to sign in");
         ((JavascriptExecutor) BROWSER.driver()).executeScript("window.scrollTo(0,0)");

@@ -108,14 +108,14 @@ class ScanningIT extends TestServer {
         assertEquals("error", broken.getString("status"));
         assertTrue(broken.getString("error").contains("truncated"), broken.toString());
 
-        String page = web.get("/repos/show?type=model&id=" + user + "/scanned").body();
+        String page = web.get("/" + user + "/scanned").body();
         assertTrue(page.contains("This repository contains 3 unsafe"), "the banner counts eicar.com, bundle.zip and model.pkl");
         assertTrue(page.contains("scan-infected") && page.contains("scan-ok"), "badges per file");
-        String file = web.get("/repos/file?type=model&id=" + user + "/scanned&path=eicar.com").body();
+        String file = web.get("/" + user + "/scanned/blob/main/eicar.com").body();
         assertTrue(file.contains("Hubguard.Eicar") && file.contains("id=\"scan-status\""), "the file page shows the virus name");
         assertTrue(file.indexOf("id=\"scan-status\"") < file.indexOf("id=\"download-link\""), "the verdict comes before the download link");
         assertTrue(file.contains("id=\"download-warning\""), "an unsafe file's download link is marked");
-        String pickleFile = web.get("/repos/file?type=model&id=" + user + "/scanned&path=model.pkl").body();
+        String pickleFile = web.get("/" + user + "/scanned/blob/main/model.pkl").body();
         assertTrue(pickleFile.contains("<code>posix.system</code>") && pickleFile.contains("import-dangerous"),
                 "the file page shows each import with its rating");
         assertTrue(pickleFile.contains(posixSystem.getString("why")), "and why it is rated so");

@@ -123,7 +123,7 @@ class SignedCommitsIT extends TestServer {
         assertEquals("UNVERIFIED", bad.getString("status"));
         assertEquals("bad_signature", bad.getString("reason"));
 
-        String page = aliceWeb.get("/repos/commits?type=model&id=" + alice + "/signed").body();
+        String page = aliceWeb.get("/" + alice + "/signed/commits/main").body();
         assertTrue(page.contains(">Verified<") && page.contains("Signed by " + alice + " with key " + rsa), "the history shows the badge");
         assertTrue(page.contains("Unverified: email_mismatch"));
         assertTrue(page.contains(">No signing status<"));

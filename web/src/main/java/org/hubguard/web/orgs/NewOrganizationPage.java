@@ -34,7 +34,7 @@ public class NewOrganizationPage {
         Pages.attempt(() -> {
             Organization org = organizations.create(caller.get(), name, fullName, description);
             Pages.info("The organization " + org.getName() + " was created; you are its admin.");
-            Pages.redirect("/organizations/show?name=" + URLEncoder.encode(org.getName(), StandardCharsets.UTF_8));
+            Pages.redirect("/" + URLEncoder.encode(org.getName(), StandardCharsets.UTF_8)); // its profile, at the Hub's URL
         });
     }
 

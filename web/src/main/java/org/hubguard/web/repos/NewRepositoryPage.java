@@ -43,7 +43,7 @@ public class NewRepositoryPage {
             RepoType repoType = RepoType.fromWireName(type).orElseThrow(() -> new InvalidInputException("The type must be model or dataset."));
             Repository created = repositories.create(caller.get(), repoType, owner, name, makePrivate);
             Pages.info("The " + created.getType().wireName() + " repository " + created.getFullName() + " was created.");
-            Pages.redirect(RepositoryPage.pageUrl("show", created, null));
+            Pages.redirect(created.getPath());
         });
     }
 

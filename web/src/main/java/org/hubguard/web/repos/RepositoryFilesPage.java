@@ -32,11 +32,16 @@ import org.hubguard.scanning.FileScan;
 import org.hubguard.scanning.FileSecurity;
 import org.hubguard.scanning.RepositorySecurity;
 import org.hubguard.scanning.ScanService;
+import org.hubguard.cards.CardMetadata;
+import org.hubguard.cards.RepoCards;
 import org.hubguard.web.Pages;
+import org.hubguard.web.cards.MarkdownHtml;
 
 /**
- * Backs {@code /repos/show} (a folder of main, with scan badges) and {@code /repos/file} (one file, its scan
- * details, and for writers the editor): browsing, and the editor's commits (create, edit, upload, delete).
+ * Backs {@code /repos/show} (the model card and files at {@code /{ns}/{name}} and a folder at
+ * {@code tree/{rev}/{path}}, with scan badges) and {@code /repos/file} (one file at {@code blob/{rev}/{path}}: its
+ * scan verdict first, then its text with line numbers or its rendered markdown; for writers on the default
+ * branch the editor): browsing, and the editor's commits (create, edit, upload, delete).
  */
 @Named("repoFiles")
 @ViewScoped
@@ -65,6 +70,12 @@ public class RepositoryFilesPage extends RepositoryPage {
     @Inject
     RepositorySecurity repositorySecurity;
 
+    @Inject
+    RepoCards cards;
+
+    @Inject
+    RepoUrls urls;
+
     /** The folder or file shown ("" for the top). */
     private String path = "";
     private String fileText;
@@ -72,9 +83,72 @@ public class RepositoryFilesPage extends RepositoryPage {
     private String newFileName;
     private transient Part upload;
     private transient Map<String, FileSecurity> security;
+    private transient String cardHtml;
+    /** The shown revision's commit, resolved once per request (the bean lives longer: a postback resolves again). */
+    private transient Optional<ObjectId> headCommit;
+
+    /** f:viewAction: also a 404 for a revision the repository does not have. */
+    @Override
+    public void load() {
+        super.load();
+        if (getRepo() != null && head().isEmpty()) {
+            Pages.sendError(404, "There is no revision " + getRevision() + " in " + getRepo().getFullName() + ".");
+        }
+    }
 
     public boolean isCanWrite() {
         return can(Action.WRITE_REPO);
+    }
+
+    /** The editor commits to the default branch, so it is offered only there. */
+    public boolean isCanEdit() {
+        return isCanWrite() && isOnDefaultBranch();
+    }
+
+    public boolean isOnDefaultBranch() {
+        return getRevision().equals(GitStorage.MAIN);
+    }
+
+    /** The folder view at the Hub's top URL is the model card page. */
+    public boolean isCardPage() {
+        return path.isEmpty();
+    }
+
+    @Override
+    public String urlAt(String revision) {
+        if (getFile() != null) {
+            return urls.blob(getRepo(), revision, path);
+        }
+        return urls.tree(getRepo(), revision, path);
+    }
+
+    /** The README's body as safe HTML (front matter removed), or null when there is no README to show. */
+    public String getCardHtml() {
+        if (cardHtml == null) {
+            cardHtml = head().flatMap(commit -> git.file(getRepo().getId(), commit, RepoCards.README))
+                    .filter(readme -> !readme.isLfs() && readme.size() <= CardMetadata.MAX_README_BYTES)
+                    .flatMap(readme -> git.smallFile(getRepo().getId(), readme.oid(), CardMetadata.MAX_README_BYTES))
+                    .map(bytes -> MarkdownHtml.render(CardMetadata.body(new String(bytes, StandardCharsets.UTF_8)), relativeLinksIn("")))
+                    .orElse("");
+        }
+        return cardHtml.isEmpty() ? null : cardHtml;
+    }
+
+    /** The card metadata's tags (library, pipeline, license, datasets, ...), as the Hub derives them. */
+    public List<String> getCardTags() {
+        return head().map(commit -> cards.at(getRepo().getId(), commit).tags(getRepo().getType())).orElse(List.of());
+    }
+
+    /** How many files have each scan status, for the security summary: status to count, most serious first. */
+    public Map<String, Long> getScanCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>(java.util.Comparator.comparingInt(RepositoryFilesPage::seriousness).thenComparing(s -> s));
+        getSecurity().values().forEach(verdict -> counts.merge(verdict.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static int seriousness(String status) {
+        int index = List.of("infected", "suspicious", "error", "unscanned", "pending", "ok").indexOf(status);
+        return index < 0 ? 3 : index;
     }
 
     /** Whether the caller sees the settings page at all. */
@@ -82,7 +156,7 @@ public class RepositoryFilesPage extends RepositoryPage {
         return can(Action.RENAME_REPO) || can(Action.CHANGE_VISIBILITY) || can(Action.DELETE_REPO);
     }
 
-    /** The scan verdict of every file of main, by blob id; a visit queues what has no current result. */
+    /** The scan verdict of every file of the revision, by blob id; a visit queues what has no current result. */
     public Map<String, FileSecurity> getSecurity() {
         if (security == null) {
             security = head().map(commit -> repositorySecurity.of(getRepo().getId(), commit).security()).orElse(Map.of());
@@ -90,7 +164,7 @@ public class RepositoryFilesPage extends RepositoryPage {
         return security;
     }
 
-    /** How many files of main are unsafe (infected, or a pickle with a dangerous import). */
+    /** How many files of the revision are unsafe (infected, or a pickle with a dangerous import). */
     public long getUnsafeCount() {
         return getSecurity().values().stream().filter(FileSecurity::isUnsafe).count();
     }
@@ -131,6 +205,29 @@ public class RepositoryFilesPage extends RepositoryPage {
         return fileText;
     }
 
+    /** The text's lines, for the numbered view. */
+    public List<String> getLines() {
+        String text = getText();
+        return text == null ? List.of() : List.of(text.split("\r?\n", -1));
+    }
+
+    /** A markdown file is shown rendered (and sanitized), like the card. */
+    public boolean isMarkdown() {
+        return path.toLowerCase(java.util.Locale.ROOT).endsWith(".md") && getText() != null;
+    }
+
+    public String getMarkdownHtml() {
+        String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        return isMarkdown() ? MarkdownHtml.render(CardMetadata.body(getText()), relativeLinksIn(folder)) : null;
+    }
+
+    /** A markdown file's relative links open the repository's files at this revision, as on the Hub. */
+    private MarkdownHtml.RelativeLinks relativeLinksIn(String folder) {
+        String context = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        String[] bases = RepoUrls.folderBases(getRepo(), getRevision(), folder);
+        return new MarkdownHtml.RelativeLinks(context + bases[0], context + bases[1]);
+    }
+
     /** The file's text as committed, ignoring what the form submitted. */
     private String originalText() {
         String submitted = fileText;
@@ -155,13 +252,13 @@ public class RepositoryFilesPage extends RepositoryPage {
         String target = path;
         String original = originalText();
         String edited = TextFiles.keepLineEndings(fileText == null ? "" : fileText, original != null && original.contains("\r\n"));
-        commitChange(new FileChange.Put(target, FileContent.of(edited.getBytes(StandardCharsets.UTF_8))), messageOr("Update " + target), "file", target);
+        commitChange(new FileChange.Put(target, FileContent.of(edited.getBytes(StandardCharsets.UTF_8))), messageOr("Update " + target), true, target);
     }
 
     public void createFile() {
         String target = (path.isEmpty() ? "" : path + "/") + (newFileName == null ? "" : newFileName.trim());
         String text = TextFiles.keepLineEndings(fileText == null ? "" : fileText, false);
-        commitChange(new FileChange.Put(target, FileContent.of(text.getBytes(StandardCharsets.UTF_8))), messageOr("Create " + target), "file", target);
+        commitChange(new FileChange.Put(target, FileContent.of(text.getBytes(StandardCharsets.UTF_8))), messageOr("Create " + target), true, target);
     }
 
     public void uploadFile() {
@@ -176,7 +273,7 @@ public class RepositoryFilesPage extends RepositoryPage {
              InputStream in = upload.getInputStream()) {
             in.transferTo(received);
             FileContent content = received.finish();
-            commitChange(new FileChange.Put(target, content), messageOr("Upload " + target), "file", target);
+            commitChange(new FileChange.Put(target, content), messageOr("Upload " + target), true, target);
         } catch (IOException e) {
             Pages.error(null, "The upload could not be read: " + e.getMessage());
         } catch (HubguardException refused) {
@@ -187,28 +284,36 @@ public class RepositoryFilesPage extends RepositoryPage {
     public void deleteFile() {
         String target = path;
         String parent = target.contains("/") ? target.substring(0, target.lastIndexOf('/')) : "";
-        commitChange(new FileChange.Delete(target), messageOr("Delete " + target), "show", parent);
+        commitChange(new FileChange.Delete(target), messageOr("Delete " + target), false, parent);
     }
 
     private String messageOr(String fallback) {
         return summary == null || summary.isBlank() ? fallback : summary;
     }
 
-    private void commitChange(FileChange change, String message, String page, String nextPath) {
+    /** Commits to the default branch, then shows the file ({@code toFile}) or folder {@code nextPath} there. */
+    private void commitChange(FileChange change, String message, boolean toFile, String nextPath) {
         Pages.attempt(() -> {
             String oid = commits.commit(context(), GitStorage.MAIN, message, null, null, List.of(change));
             Pages.info("Committed " + oid.substring(0, 8) + ": " + message);
-            Pages.redirect(pageUrl(page, getRepo(), nextPath));
+            Pages.redirect(toFile ? urls.blob(getRepo(), GitStorage.MAIN, nextPath)
+                    : nextPath.isEmpty() ? urls.card(getRepo()) : urls.tree(getRepo(), GitStorage.MAIN, nextPath));
         });
     }
 
     private Optional<ObjectId> head() {
         Repository repo = getRepo();
-        return repo == null ? Optional.empty() : git.resolve(repo.getId(), GitStorage.MAIN);
+        if (repo == null) {
+            return Optional.empty();
+        }
+        if (headCommit == null) {
+            headCommit = git.resolve(repo.getId(), getRevision());
+        }
+        return headCommit;
     }
 
     public String getDownloadUrl() {
-        return getRepo().getPath() + "/resolve/main/" + path;
+        return urls.resolve(getRepo(), getRevision(), path);
     }
 
     public String getPath() {

@@ -6,19 +6,19 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.hubguard.git.CommitInfo;
 import org.hubguard.git.GitReader;
-import org.hubguard.git.GitStorage;
-import org.hubguard.signing.HubguardSigner;
-import org.hubguard.signing.SignatureCheck;
 import org.hubguard.signing.SignatureService;
+import org.hubguard.web.Pages;
 
-/** Backs {@code /repos/commits}: the history of main with each commit's signing status. */
+/** Backs {@code /repos/commits} ({@code commits/{rev}}): a revision's history with each commit's signing status. */
 @Named("repoHistory")
 @ViewScoped
 public class RepositoryHistoryPage extends RepositoryPage {
 
     private static final long serialVersionUID = 1L;
+
+    /** The page shows this many commits, newest first. */
+    static final int SHOWN = 100;
 
     @Inject
     GitReader git;
@@ -26,27 +26,24 @@ public class RepositoryHistoryPage extends RepositoryPage {
     @Inject
     SignatureService signatures;
 
-    /** A commit with its signing status. */
-    public record CommitRow(CommitInfo commit, SignatureCheck signature) {
+    @Inject
+    RepoUrls urls;
 
-        public String badge() {
-            return switch (signature.status()) {
-                case VERIFIED -> "Verified";
-                case UNVERIFIED -> "Unverified";
-                case UNSIGNED -> "No signing status";
-            };
-        }
+    /** The page of the history shown, from 0 ({@code ?p=}, as on the Hub). */
+    private int p;
 
-        public String detail() {
-            return switch (signature.status()) {
-                case VERIFIED -> HubguardSigner.NAME.equals(signature.signer())
-                        ? "Made through hubguard for " + commit.authors().get(0) + "; signed with hubguard's key " + signature.keyFingerprint()
-                        : "Signed by " + signature.signer() + " with key " + signature.keyFingerprint();
-                case UNVERIFIED -> "Unverified: " + signature.reason()
-                        + (signature.keyFingerprint() == null ? "" : " (key " + signature.keyFingerprint() + ", " + signature.signer() + ")");
-                case UNSIGNED -> "This commit is not signed.";
-            };
+    /** f:viewAction: also a 404 for a revision the repository does not have. */
+    @Override
+    public void load() {
+        super.load();
+        if (getRepo() != null && git.resolve(getRepo().getId(), getRevision()).isEmpty()) {
+            Pages.sendError(404, "There is no revision " + getRevision() + " in " + getRepo().getFullName() + ".");
         }
+    }
+
+    @Override
+    public String urlAt(String revision) {
+        return urls.commits(getRepo(), revision);
     }
 
     public List<CommitRow> getCommitRows() {
@@ -54,8 +51,26 @@ public class RepositoryHistoryPage extends RepositoryPage {
             return List.of();
         }
         long id = getRepo().getId();
-        return git.resolve(id, GitStorage.MAIN).map(head -> git.commits(id, head, 0, 100)).orElse(List.of()).stream()
+        return git.resolve(id, getRevision()).map(head -> git.commits(id, head, Math.max(0, p) * SHOWN, SHOWN)).orElse(List.of()).stream()
                 .map(c -> new CommitRow(c, signatures.check(c.id(), c.raw(), c.committerEmail())))
                 .toList();
+    }
+
+    public boolean isHasNext() {
+        long id = getRepo().getId();
+        return git.resolve(id, getRevision()).map(head -> git.countCommits(id, head) > (long) (p + 1) * SHOWN).orElse(false);
+    }
+
+    /** This history at page {@code page}. */
+    public String pageUrl(int page) {
+        return urls.commits(getRepo(), getRevision()) + (page == 0 ? "" : "?p=" + page);
+    }
+
+    public int getP() {
+        return p;
+    }
+
+    public void setP(int p) {
+        this.p = p;
     }
 }

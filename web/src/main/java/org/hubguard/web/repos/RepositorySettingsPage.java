@@ -22,6 +22,12 @@ public class RepositorySettingsPage extends RepositoryPage {
     private String newId;
     private String confirmName;
 
+    /** The settings are the repository's, not a revision's: the selector is not shown here. */
+    @Override
+    public String urlAt(String revision) {
+        return getRepo().getPath();
+    }
+
     /** f:viewAction: only those who may change the repository see the page. */
     public void requireManager() {
         load();
@@ -46,7 +52,7 @@ public class RepositorySettingsPage extends RepositoryPage {
         Pages.attempt(() -> {
             Repository moved = repositories.move(context(), newId);
             Pages.info("The repository is now " + moved.getFullName() + ".");
-            Pages.redirect(pageUrl("show", moved, null));
+            Pages.redirect(moved.getPath());
         });
     }
 

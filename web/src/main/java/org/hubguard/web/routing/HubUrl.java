@@ -30,15 +30,27 @@ public sealed interface HubUrl {
     record File(RepoRef repo, String revision, String path, boolean raw) implements HubUrl {
     }
 
-    /** The repository's page, or one commit's ({@code commit/{sha}}, the commit API's commitUrl); {@code commit} may be null. */
-    record Page(RepoRef repo, String commit) implements HubUrl {
+    /**
+     * One of the repository's pages at the Hub's URL: the model card ({@code /{ns}/{name}}), a folder
+     * ({@code tree/{rev}/{path}}), a file ({@code blob/{rev}/{path}}), the history ({@code commits/{rev}}) or one
+     * commit ({@code commit/{sha}}, the commit API's commitUrl). {@code revision} is null for the card (the
+     * default branch), {@code path} is "" when there is none; both decoded.
+     */
+    record Page(RepoRef repo, PageKind kind, String revision, String path) implements HubUrl {
     }
+
+    /** Which repository page a {@link Page} URL shows. */
+    enum PageKind { CARD, TREE, BLOB, COMMITS, COMMIT }
 
     Pattern REPO = Pattern.compile("^/((?:datasets/)?[^/]+/[^/]+?(?:\\.git)?)(/.*)?$");
     Pattern GIT = Pattern.compile("^/(info/refs|git-upload-pack|git-receive-pack)$");
     Pattern LFS = Pattern.compile("^/info/lfs/(.+)$");
     Pattern FILE = Pattern.compile("^/(resolve|raw)/([^/]+)/(.+)$");
-    Pattern PAGE = Pattern.compile("^(?:/commit/([0-9a-f]{40}))?/?$");
+    Pattern CARD = Pattern.compile("^/?$");
+    Pattern TREE = Pattern.compile("^/tree/([^/]+)(?:/(.*?))?/?$");
+    Pattern BLOB = Pattern.compile("^/blob/([^/]+)/(.+)$");
+    Pattern COMMITS = Pattern.compile("^/commits/([^/]+)/?$");
+    Pattern COMMIT = Pattern.compile("^/commit/([0-9a-f]{7,40})/?$");
 
     /**
      * The repository URL that {@code path} (the request URI without the context path, still URL-encoded) is,
@@ -69,8 +81,30 @@ public sealed interface HubUrl {
         if (file.matches()) {
             return Optional.of(new File(ref.get(), decode(file.group(2)), decode(file.group(3)), file.group(1).equals("raw")));
         }
-        Matcher page = PAGE.matcher(rest);
-        return page.matches() ? Optional.of(new Page(ref.get(), page.group(1))) : Optional.empty();
+        return page(ref.get(), rest);
+    }
+
+    private static Optional<HubUrl> page(RepoRef repo, String rest) {
+        if (CARD.matcher(rest).matches()) {
+            return Optional.of(new Page(repo, PageKind.CARD, null, ""));
+        }
+        Matcher tree = TREE.matcher(rest);
+        if (tree.matches()) {
+            return Optional.of(new Page(repo, PageKind.TREE, decode(tree.group(1)), tree.group(2) == null ? "" : decode(tree.group(2))));
+        }
+        Matcher blob = BLOB.matcher(rest);
+        if (blob.matches()) {
+            return Optional.of(new Page(repo, PageKind.BLOB, decode(blob.group(1)), decode(blob.group(2))));
+        }
+        Matcher commits = COMMITS.matcher(rest);
+        if (commits.matches()) {
+            return Optional.of(new Page(repo, PageKind.COMMITS, decode(commits.group(1)), ""));
+        }
+        Matcher commit = COMMIT.matcher(rest);
+        if (commit.matches()) {
+            return Optional.of(new Page(repo, PageKind.COMMIT, commit.group(1), ""));
+        }
+        return Optional.empty();
     }
 
     private static String decode(String encoded) {

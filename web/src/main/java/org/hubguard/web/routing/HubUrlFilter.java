@@ -1,8 +1,6 @@
 package org.hubguard.web.routing;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +57,9 @@ public class HubUrlFilter extends HttpFilter {
     @Inject
     transient LfsEndpoint lfs;
 
+    @Inject
+    transient ProfileViews profiles;
+
     private transient GitEndpoint git;
 
     @Override
@@ -79,7 +80,9 @@ public class HubUrlFilter extends HttpFilter {
         try {
             Optional<HubUrl> url = parse(request);
             if (url.isEmpty()) {
-                chain.doFilter(request, response);
+                if (!isRead(request) || !profiles.serve(pathOf(request), request, response)) {
+                    chain.doFilter(request, response);
+                }
             } else if (url.get() instanceof HubUrl.Git gitRequest) {
                 git.doFilter(new GitPathRequest(request, gitRequest.pathInfo()), new JsonErrorResponse(response), chain);
             } else if (url.get() instanceof HubUrl.Lfs lfsRequest) {
@@ -87,11 +90,12 @@ public class HubUrlFilter extends HttpFilter {
             } else if (url.get() instanceof HubUrl.File file) {
                 RepoContext repo = repositories.context(who, file.repo());
                 downloads.serve(repo, file.revision(), file.path(), file.raw(), request, response);
-            } else if (url.get() instanceof HubUrl.Page page && request.getMethod().equals("GET")) {
-                RepoContext repo = repositories.context(who, page.repo());
-                response.sendRedirect(request.getContextPath() + (page.commit() == null ? "/repos/show" : "/repos/commits")
-                        + "?type=" + repo.repository().getType().wireName()
-                        + "&id=" + URLEncoder.encode(repo.repository().getFullName(), StandardCharsets.UTF_8));
+            } else if (url.get() instanceof HubUrl.Page page && isRead(request)) {
+                if (pageVisible(who, page)) {
+                    RepositoryPageViews.forward(page, request, response);
+                } else {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND); // the HTML "not found" page, as for any page
+                }
             } else {
                 chain.doFilter(request, response);
             }
@@ -119,6 +123,21 @@ public class HubUrlFilter extends HttpFilter {
         }
     }
 
+    /**
+     * Whether the caller may see the page's repository; a renamed or moved repository's old name throws
+     * {@link RepositoryMovedException}, so its pages redirect like its other URLs.
+     */
+    private boolean pageVisible(Caller who, HubUrl.Page page) {
+        try {
+            repositories.context(who, page.repo());
+            return true;
+        } catch (RepositoryMovedException moved) {
+            throw moved;
+        } catch (HubguardException hidden) {
+            return false;
+        }
+    }
+
     /** Git LFS clients read their errors in the LFS format; everyone else gets the Hub's. */
     private static void send(HttpError error, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getRequestURI().contains("/info/lfs/")) {
@@ -128,9 +147,17 @@ public class HubUrlFilter extends HttpFilter {
         }
     }
 
+    private static boolean isRead(HttpServletRequest request) {
+        return request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     private static Optional<HubUrl> parse(HttpServletRequest request) {
         try {
-            return HubUrl.parse(request.getRequestURI().substring(request.getContextPath().length()));
+            return HubUrl.parse(pathOf(request));
         } catch (IllegalArgumentException badEscape) {
             throw new InvalidInputException("The path is not correctly URL-encoded.");
         }

@@ -53,8 +53,14 @@ class SitePathsTest {
 
     @Test
     void repositoryUrlsAreEverythingElse() {
-        assertEquals(new HubUrl.Page(new org.hubguard.repos.RepoRef(RepoType.MODEL, "admin", "first"), null),
+        assertEquals(new HubUrl.Page(new org.hubguard.repos.RepoRef(RepoType.MODEL, "admin", "first"), HubUrl.PageKind.CARD, null, ""),
                 HubUrl.parse("/admin/first").orElseThrow(), "the first administrator's namespace works like any other");
+        assertEquals(new HubUrl.Page(new org.hubguard.repos.RepoRef(RepoType.MODEL, "alice", "bert"), HubUrl.PageKind.TREE, "feature/x", "a b/c"),
+                HubUrl.parse("/alice/bert/tree/feature%2Fx/a%20b/c").orElseThrow());
+        assertEquals(new HubUrl.Page(new org.hubguard.repos.RepoRef(RepoType.DATASET, "acme", "corpus"), HubUrl.PageKind.BLOB, "v1", "data/train.csv"),
+                HubUrl.parse("/datasets/acme/corpus/blob/v1/data/train.csv").orElseThrow());
+        assertEquals(HubUrl.PageKind.COMMITS, ((HubUrl.Page) HubUrl.parse("/alice/bert/commits/main").orElseThrow()).kind());
+        assertEquals(HubUrl.PageKind.COMMIT, ((HubUrl.Page) HubUrl.parse("/alice/bert/commit/0123456789abcdef0123456789abcdef01234567").orElseThrow()).kind());
         assertTrue(HubUrl.parse("/admin/first.git/info/refs").orElseThrow() instanceof HubUrl.Git);
         assertEquals(new HubUrl.File(new org.hubguard.repos.RepoRef(RepoType.DATASET, "acme", "corpus"), "refs/pr/1", "a b/c+d.txt", false),
                 HubUrl.parse("/datasets/acme/corpus/resolve/refs%2Fpr%2F1/a%20b/c+d.txt").orElseThrow());
