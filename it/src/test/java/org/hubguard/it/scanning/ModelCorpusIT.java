@@ -74,9 +74,10 @@ class ModelCorpusIT extends TestServer {
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + expected.size() + " files got another verdict:\n" + String.join("\n", wrong));
 
         // The page: a file row's badge says ok only for a safe file.
-        String page = web.get("/repos/show?type=model&id=" + user + "/corpora&path=malicious").body();
+        String page = web.get("/" + user + "/corpora/tree/main/malicious").body();
         assertTrue(page.contains("call_os.system.pkl"), "the page lists the malicious directory");
-        for (String row : page.split("<tr")) {
+        for (String rowAndAfter : page.split("<tr")) {
+            String row = rowAndAfter.split("</tr>")[0];
             if (row.contains("scan-ok")) {
                 String file = expected.keySet().stream().filter(p -> p.startsWith("malicious/"))
                         .filter(p -> row.contains(">" + p.substring("malicious/".length()) + "<")).findFirst().orElse(null);
