@@ -15,12 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -48,12 +51,50 @@ public class GitReader {
     /** The commit a revision (branch, tag or commit id) names, if any. */
     public Optional<ObjectId> resolve(long repositoryId, String revision) {
         try (Repository repo = storage.open(repositoryId)) {
-            return Optional.ofNullable(repo.resolve(revision + "^{commit}"));
-        } catch (RevisionSyntaxException | AmbiguousObjectException e) {
-            return Optional.empty();
+            ObjectId commit = repo.resolve(revision + "^{commit}");
+            if (commit == null || !(repo.exactRef(revision) != null || repo.findRef(revision) != null || reachable(repositoryId, repo, commit))) {
+                return Optional.empty();
+            }
+            return Optional.of(commit);
+        } catch (RevisionSyntaxException | AmbiguousObjectException | MissingObjectException | IncorrectObjectTypeException e) {
+            return Optional.empty(); // not a revision of this repository (a blob's or a tree's id, another repository's commit)
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether a branch or tag reaches the commit. A refused push leaves its objects in the object database (JGit
+     * writes the pack before the pre-receive step judges it), so a commit id alone must never open them: what
+     * push protection or the content rules refused stays unreadable.
+     */
+    private boolean reachable(long repositoryId, Repository repo, ObjectId commit) throws IOException {
+        List<ObjectId> tips = new ArrayList<>();
+        for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, Constants.R_TAGS)) {
+            ObjectId tip = repo.getRefDatabase().peel(ref).getPeeledObjectId();
+            tip = tip != null ? tip : ref.getObjectId();
+            if (commit.equals(tip)) {
+                return true;
+            }
+            tips.add(tip);
+        }
+        byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+        commit.copyRawTo(raw, 0);
+        for (ObjectId tip : tips) {
+            if (repo.getObjectDatabase().open(tip).getType() == Constants.OBJ_COMMIT && contains(history(repositoryId, tip), raw)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] packedIds, byte[] id) {
+        for (int at = 0; at < packedIds.length; at += Constants.OBJECT_ID_LENGTH) {
+            if (java.util.Arrays.equals(packedIds, at, at + id.length, id, 0, id.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

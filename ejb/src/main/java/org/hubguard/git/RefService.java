@@ -224,8 +224,9 @@ public class RefService {
             if (commit != null) {
                 return commit;
             }
-        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
-            // not a revision: reported below
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException
+                 | org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            // not a commit of this repository: reported below
         }
         throw new NotFoundException("RevisionNotFound", "Invalid rev id: " + revision);
     }

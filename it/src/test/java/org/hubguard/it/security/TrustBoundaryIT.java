@@ -94,6 +94,20 @@ class TrustBoundaryIT extends TestServer {
             GitCli.Result push = git.run(work, "push", "origin", commit + ":refs/heads/main");
             assertTrue(push.exitCode() != 0, "entry " + shortName(entry[1]) + " was accepted:\n" + push.output());
             assertEquals(before, sha(), "nothing was stored for " + shortName(entry[1]));
+            // The refused commit's objects sit in the object database (git writes the pack before the check):
+            // no URL may open them by id, in full or abbreviated.
+            for (String id : List.of(commit, commit.substring(0, 7))) {
+                for (String url : List.of("/api/models/" + alice + "/entries/revision/" + id, "/" + alice + "/entries/resolve/" + id + "/content",
+                        "/api/models/" + alice + "/entries/tree/" + id)) {
+                    assertEquals(404, Json.send("GET", url, null, Credential.token(aliceWrite)).statusCode(), url + " opened a refused commit");
+                }
+            }
+        }
+        // Ids that are not this repository's commits are 404s, not server errors: a blob, a tree, an unknown id.
+        String tree = git.run(work, "rev-parse", "HEAD^{tree}").ok().output().trim();
+        for (String id : List.of(content, tree, tree.substring(0, 7), "1".repeat(40), "main%5E%7Btree%7D")) {
+            assertEquals(404, Json.send("GET", "/api/models/" + alice + "/entries/revision/" + id, null, Credential.token(aliceWrite)).statusCode(), id);
+            assertEquals(404, Json.send("GET", "/" + alice + "/entries/resolve/" + id + "/content", null, Credential.token(aliceWrite)).statusCode(), id);
         }
         GitCli.Result headBranch = git.run(work, "push", "origin", "main:refs/heads/HEAD");
         assertTrue(headBranch.exitCode() != 0 && headBranch.output().contains("not a valid branch or tag name"), headBranch.output());
