@@ -112,6 +112,6 @@ public class BrowsePage {
     }
 
     public void setP(int p) {
-        this.p = p;
+        this.p = Math.max(0, Math.min(p, 1_000_000)); // a page number times the page size stays an int
     }
 }

@@ -57,8 +57,33 @@ public final class MarkdownHtml {
         return render(markdown, null);
     }
 
+    /**
+     * Past these, a card is shown as plain text: CommonMark's bracket matching grows with the square of the
+     * brackets (400 KB of nested "[" took 30 s per view) and deep block nesting recurses until the stack ends.
+     */
+    private static final int MAX_CHARS = 512 * 1024;
+    private static final int MAX_BRACKETS = 10_000;
+    /** A line quoted more than 100 levels deep (no card needs that; the page's HTML would nest as deep). */
+    private static final Pattern QUOTED_TOO_DEEP = Pattern.compile("(?m)^(?:[ \\t]{0,3}>){101}");
+
     /** The markdown as sanitized HTML, its relative links and images made to point into the repository. */
     public static String render(String markdown, RelativeLinks links) {
+        if (markdown.length() > MAX_CHARS || markdown.chars().filter(c -> c == '[').count() > MAX_BRACKETS
+                || QUOTED_TOO_DEEP.matcher(markdown).find()) {
+            return asPlainText(markdown);
+        }
+        try {
+            return renderMarkdown(markdown, links);
+        } catch (StackOverflowError tooDeep) {
+            return asPlainText(markdown);
+        }
+    }
+
+    private static String asPlainText(String markdown) {
+        return "<pre class=\"card-as-text\">" + markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;") + "</pre>";
+    }
+
+    private static String renderMarkdown(String markdown, RelativeLinks links) {
         HtmlRenderer.Builder renderer = HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true);
         if (links != null) {
             renderer.attributeProviderFactory(context -> (node, tag, attributes) -> {

@@ -38,4 +38,22 @@ class MarkdownHtmlTest {
         assertTrue(html.contains("src=\"/alice/bert/resolve/main/img/arch.png\""), html);
         assertTrue(html.contains("href=\"https://example.org\"") && html.contains("href=\"#usage\"") && html.contains("href=\"/bob\""), html);
     }
+
+    @Test
+    void pathologicalCardsAreShownAsTextQuicklyAndInertly() {
+        long start = System.nanoTime();
+        String brackets = MarkdownHtml.render("[".repeat(200_000) + "a" + "]".repeat(200_000) + "<script>alert(1)</script>");
+        assertTrue(brackets.startsWith("<pre") && !brackets.contains("<script"), brackets.substring(0, 80));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 20_000, "bounded work");
+    }
+
+    @Test
+    void deepNestingFallsBackToText() throws Exception {
+        String[] html = new String[1];
+        Thread small = new Thread(null, () -> html[0] = MarkdownHtml.render(">".repeat(50_000) + " x <img src=x onerror=alert(1)>"),
+                "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertTrue(html[0] != null && html[0].startsWith("<pre") && !html[0].contains("<img"), "text, not a StackOverflowError: " + (html[0] == null ? null : html[0].substring(0, Math.min(200, html[0].length()))));
+    }
 }
