@@ -81,7 +81,10 @@ public class AuditLog {
 
     /** The credential by name and kind, never its secret. */
     static String credentialOf(Caller caller) {
-        if (caller == null || caller.isAnonymous()) {
+        if (caller == null) {
+            return null; // hubguard itself (a scan)
+        }
+        if (caller.isAnonymous()) {
             return "anonymous";
         }
         Credential credential = caller.credential();
