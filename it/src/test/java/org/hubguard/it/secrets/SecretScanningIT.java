@@ -235,7 +235,8 @@ class SecretScanningIT extends TestServer {
         assertEquals(202, anonymousRevoke("").statusCode());
         assertEquals(202, anonymousRevoke("{not json").statusCode());
 
-        JsonArray events = auditEvents("event=token.revoke_by_report&target=reported");
+        JsonArray events = auditEvents("event=token.revoke_by_report&target="
+                + java.net.URLEncoder.encode("token 'reported' of " + alice, StandardCharsets.UTF_8));
         assertEquals(1, events.size(), events.toString());
         assertTrue(events.getJsonObject(0).isNull("actor"));
         assertEquals("anonymous", events.getJsonObject(0).getString("credential"));
