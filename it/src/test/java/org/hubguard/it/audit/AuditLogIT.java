@@ -285,6 +285,17 @@ class AuditLogIT extends TestServer {
         JsonObject finding = unsafe.getJsonObject(0);
         assertEvent(finding, null, null, "success", null);
         assertTrue(finding.getString("detail").startsWith("eicar.com (clamav: "), finding.toString());
+
+        // Somebody without write access is refused before a byte is sent, and that is recorded too.
+        Path bobDir = git.newDir("audit-bob");
+        git.run(bobDir, "clone", GitCli.url("/" + alice + "/guarded", bobWrite), "work").ok();
+        Path bobWork = bobDir.resolve("work");
+        Files.writeString(bobWork.resolve("bob.txt"), "hello\n");
+        git.run(bobWork, "add", ".").ok();
+        git.run(bobWork, "commit", "-q", "-m", "bob was here").ok();
+        assertNotEquals(0, git.run(bobWork, "push", "origin", "main").exitCode());
+        assertEvent(latest("repo.push_refused", alice + "/guarded"), bob, "token '" + fixtureName(bobWrite) + "' (write)", "refused",
+                "You may not push to this repository.");
     }
 
     @Test

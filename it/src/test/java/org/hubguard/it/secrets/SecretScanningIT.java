@@ -61,6 +61,7 @@ class SecretScanningIT extends TestServer {
     @BeforeAll
     static void setUp() throws Exception {
         git = new GitCli();
+        git.run(Path.of("."), "lfs", "install", "--skip-repo").ok(); // in the test's own HOME
         alice = Users.uniqueName("secrets-alice");
         aliceWeb = WebSession.signUpAndSignIn(alice);
         aliceWrite = Fixtures.insertToken(alice, "WRITE", List.of());
@@ -162,6 +163,19 @@ class SecretScanningIT extends TestServer {
             commitFile(work, "config/sample" + (n++) + ".txt", "value = " + secret + "\n");
         }
         git.run(work, "push", "origin", "main").ok();
+    }
+
+    @Test
+    void aSmallFileInGitLfsIsScannedToo() throws Exception {
+        String repo = createRepo("lfs-text");
+        Path work = clone(repo);
+        // *.bin is in Git LFS (the Hub's .gitattributes): git-lfs uploads the object before the push, which names it
+        commitFile(work, "aws/credentials.bin", "[default]\naws_access_key_id = " + SecretSamples.byDescription().get("AWS access key id") + "\n");
+        GitCli.Result push = git.run(work, "push", "origin", "main");
+        assertNotEquals(0, push.exitCode(), push.output());
+        assertTrue(push.output().contains("aws/credentials.bin:2 (AWS access key id)"), push.output());
+        String pointer = git.run(work, "cat-file", "-p", "HEAD:aws/credentials.bin").ok().output();
+        assertTrue(pointer.startsWith("version https://git-lfs.github.com/spec/v1"), "git stored a pointer, the scan read the object:\n" + pointer);
     }
 
     @Test
