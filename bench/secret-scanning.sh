@@ -17,7 +17,7 @@ export HOME="$WORK" GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
 # Stops the server this script started, by its process ids.
 stop_server() {
   local home="$1" jvm
-  jvm=$(bench_server_jvm "$home" || true)
+  jvm=$(pgrep -f "java .*-Djboss.server.base.dir=$home/server" | head -n 1 || true)
   [ -n "$jvm" ] && kill -TERM "$jvm" 2>/dev/null || true
   wait "$BENCH_SERVER_PID" 2>/dev/null || true
   [ -f "$home/clamd/clamd.pid" ] && kill "$(cat "$home/clamd/clamd.pid")" 2>/dev/null || true
