@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
 import org.hubguard.access.AccessDeniedException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
@@ -29,6 +31,9 @@ public class AccountService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     InitialAdminPassword initialPassword;
@@ -102,22 +107,31 @@ public class AccountService {
      * Checks a sign-in by username or email from a client address. Wrong passwords slow down that address for
      * that account ({@link SignInGuard}); the owner signing in from elsewhere is not held up.
      */
+    static final String SIGN_IN = "user.login";
+
     public SignInResult signIn(String login, String password, String address) {
         Optional<User> found = findByLogin(login);
         if (found.isEmpty()) {
             passwords.spendVerificationTime(password == null ? "" : password);
+            // what was typed is not logged: people type passwords into the wrong field
+            audit.recordSignIn(SIGN_IN, null, address, AuditOutcome.FAILURE, "unknown account");
             return new SignInResult.Rejected();
         }
         User user = found.get();
         Optional<java.time.Instant> wait = guard.waitUntil(user.getId(), address);
         if (wait.isPresent()) {
+            audit.recordSignIn(SIGN_IN, user.getUsername(), address, AuditOutcome.REFUSED, "locked out until " + wait.get());
             return new SignInResult.Locked(wait.get());
         }
         if (password == null || !passwords.matches(password, user.getPasswordHash())) {
-            return guard.recordFailure(user.getId(), address).<SignInResult>map(SignInResult.Locked::new)
-                    .orElseGet(SignInResult.Rejected::new);
+            audit.recordSignIn(SIGN_IN, user.getUsername(), address, AuditOutcome.FAILURE, "wrong password");
+            Optional<java.time.Instant> lockedUntil = guard.recordFailure(user.getId(), address);
+            lockedUntil.ifPresent(until -> audit.recordSignIn("user.lockout", user.getUsername(), address, AuditOutcome.SUCCESS,
+                    "too many wrong passwords; this address waits until " + until));
+            return lockedUntil.<SignInResult>map(SignInResult.Locked::new).orElseGet(SignInResult.Rejected::new);
         }
         guard.recordSuccess(user.getId(), address);
+        audit.recordSignIn(SIGN_IN, user.getUsername(), address, AuditOutcome.SUCCESS, null);
         return new SignInResult.SignedIn(user.getUsername(), user.isAdmin());
     }
 

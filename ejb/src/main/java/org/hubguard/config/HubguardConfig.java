@@ -34,7 +34,8 @@ public record HubguardConfig(
         Optional<String> baseUrl,
         int httpPort,
         Optional<String> adminPassword,
-        String adminEmail) {
+        String adminEmail,
+        boolean secretScanning) {
 
     /** The settings of this server: system properties, then the environment. */
     public static HubguardConfig fromEnvironment() {
@@ -67,7 +68,8 @@ public record HubguardConfig(
                 settings.url("hubguard.base.url"),
                 port,
                 source.apply("hubguard.admin.password"),
-                settings.text("hubguard.admin.email", "admin@localhost"));
+                settings.text("hubguard.admin.email", "admin@localhost"),
+                settings.bool("hubguard.secret-scanning", true));
     }
 
     /** Where users reach hubguard: {@code HUBGUARD_BASE_URL}, else this server on localhost. Never ends in '/'. */

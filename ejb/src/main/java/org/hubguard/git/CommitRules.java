@@ -14,6 +14,12 @@ import org.hubguard.access.InvalidInputException;
 import org.hubguard.config.HubguardConfig;
 import org.hubguard.lfs.LfsObjects;
 import org.hubguard.lfs.LfsPointer;
+import org.hubguard.lfs.LfsStore;
+import org.hubguard.repos.RepoContext;
+import org.hubguard.secrets.PushProtection;
+import org.hubguard.secrets.SecretScan;
+import org.hubguard.secrets.SecretsFoundException;
+import org.hubguard.secrets.TextBlobs;
 
 /**
  * What a commit may contain, the same whether it arrives by git push (the pre-receive step) or through the
@@ -33,6 +39,15 @@ public class CommitRules {
 
     @Inject
     LfsObjects lfsObjects;
+
+    @Inject
+    LfsStore lfsStore;
+
+    @Inject
+    PushProtection protection;
+
+    /** How a commit through the API marks a secret as a false positive (the push option's twin). */
+    public static final String BYPASS_FIELD = "secretScanningBypass";
 
     /** The largest file git itself stores; larger ones belong in LFS. */
     public long maxFileSize() {
@@ -67,6 +82,59 @@ public class CommitRules {
                     requireNoProblem(lfsSizeProblem(lfs.path(), lfs.size()));
                 }
             }
+        }
+    }
+
+    /** A new scan for the secrets of one push or commit, or null when push protection is off. */
+    public SecretScan newSecretScan() {
+        return protection.enabled() ? new SecretScan() : null;
+    }
+
+    /**
+     * The commit API and the editor: the secrets in the files a commit adds or changes, inline or in LFS,
+     * judged by {@link PushProtection}. Refuses with 422 SecretDetected naming files and lines.
+     *
+     * @param bypass the {@link #BYPASS_FIELD} the commit carries, or null
+     */
+    public void checkSecrets(RepoContext repo, List<FileChange> changes, String bypass) {
+        SecretScan scan = newSecretScan();
+        if (scan == null) {
+            return;
+        }
+        try {
+            for (FileChange change : changes) {
+                if (change instanceof FileChange.Put put && TextBlobs.isTextSized(put.content().size())) {
+                    try (java.io.InputStream in = put.content().open()) {
+                        scan.inspect(put.path(), in.readAllBytes());
+                    }
+                } else if (change instanceof FileChange.PutLfs lfs) {
+                    long size = lfsStore.size(lfs.oid());
+                    if (size >= 0 && scan.firstLook(lfs.oid())) {
+                        lfsText(new LfsPointer(lfs.oid(), size)).ifPresent(text -> scan.inspect(lfs.path(), text));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        secretsProblem(repo, scan, bypass, "\"" + BYPASS_FIELD + "\": \"false-positive\" in the commit's header").ifPresent(message -> {
+            throw new SecretsFoundException("Refused: " + message + ".");
+        });
+    }
+
+    /** Why the secrets a push or commit carries refuse it, if they do (and live hubguard tokens among them are revoked). */
+    public Optional<String> secretsProblem(RepoContext repo, SecretScan scan, String bypass, String bypassHint) {
+        return scan == null || scan.isEmpty() ? Optional.empty()
+                : protection.refusal(repo.caller(), repo.repository(), scan.findings(), bypass, bypassHint);
+    }
+
+    /** An LFS object's bytes when it is small enough to be text worth scanning. */
+    public Optional<byte[]> lfsText(LfsPointer pointer) throws java.io.IOException {
+        if (!TextBlobs.isTextSized(pointer.size()) || lfsStore.size(pointer.oid()) != pointer.size()) {
+            return Optional.empty();
+        }
+        try (java.io.InputStream in = lfsStore.open(pointer.oid(), 0)) {
+            return Optional.of(in.readAllBytes());
         }
     }
 

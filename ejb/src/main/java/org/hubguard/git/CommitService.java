@@ -80,7 +80,16 @@ public class CommitService {
     /** Makes one commit on {@code branch}; returns its id. */
     public String commit(RepoContext repo, String branch, String summary, String description,
                          String parentCommit, List<FileChange> changes) {
-        return write(repo, branch, summary, description, parentCommit, changes, false);
+        return commit(repo, branch, summary, description, parentCommit, changes, null);
+    }
+
+    /**
+     * Makes one commit on {@code branch}; {@code secretScanningBypass} ("false-positive", ...) lets secrets other
+     * than live hubguard tokens through push protection, recorded in the audit log.
+     */
+    public String commit(RepoContext repo, String branch, String summary, String description,
+                         String parentCommit, List<FileChange> changes, String secretScanningBypass) {
+        return write(repo, branch, summary, description, parentCommit, changes, false, secretScanningBypass);
     }
 
     /**
@@ -88,11 +97,11 @@ public class CommitService {
      * {@code main} is replaced by one that also holds them. Only while that commit is the branch's only one.
      */
     public String addToInitialCommit(RepoContext repo, List<FileChange> changes) {
-        return write(repo, GitStorage.MAIN, "Initial commit", null, null, changes, true);
+        return write(repo, GitStorage.MAIN, "Initial commit", null, null, changes, true, null);
     }
 
     private String write(RepoContext repo, String branch, String summary, String description,
-                         String parentCommit, List<FileChange> changes, boolean replaceInitial) {
+                         String parentCommit, List<FileChange> changes, boolean replaceInitial, String secretScanningBypass) {
         repo.require(Action.WRITE_REPO);
         if (summary == null || summary.isBlank()) {
             throw new InvalidInputException("A commit needs a summary.");
@@ -139,6 +148,7 @@ public class CommitService {
                     throw new EntryNotFoundException("There is no folder '" + change.path() + "' to delete.", head.name());
                 }
             }
+            rules.checkSecrets(repo, changes, secretScanningBypass); // after the cheap checks, before a single object is written
             LfsAttributes attributes = gitReader.lfsAttributes(repo.id(), head);
             DirCacheEditor editor = index.editor();
             for (int i = 0; i < changes.size(); i++) {

@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.hubguard.access.Caller;
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
+import org.hubguard.secrets.PushProtection;
 import org.hubguard.repos.RepoContext;
 import org.hubguard.repos.RepositoryService;
 import org.hubguard.scanning.OwedScans;
@@ -37,10 +40,17 @@ public class PushHooks {
     @Inject
     OwedScans owedScans;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PushProtection protection;
+
     /** Installs the pre- and post-receive hooks for a push by {@code repo}'s caller. */
     public void install(ReceivePack receivePack, RepoContext repo) {
         receivePack.setCheckReceivedObjects(true); // JGit's object checks: malformed objects, ".git" in any case, ...
         receivePack.setObjectChecker(new org.eclipse.jgit.lib.ObjectChecker().setSafeForMacOS(true).setSafeForWindows(true));
+        receivePack.setAllowPushOptions(true); // git push -o secret-scanning.bypass=false-positive
         receivePack.setPreReceiveHook(rulesFor(repo));
         receivePack.setPostReceiveHook((pack, commands) -> announce(repo, commands));
     }
@@ -48,7 +58,17 @@ public class PushHooks {
     /** The rules every ref update of the repository meets, pushed or made through the API ({@link RefService}). */
     PushRules rulesFor(RepoContext repo) {
         boolean signedOnly = repositories.requiresSignedCommits(repo.repository());
-        return new PushRules(repo.id(), rules, repositories.protectedRefs(repo.repository()), signedOnly ? signatures : null);
+        PushRules.SecretJudge secrets = !protection.enabled() ? null
+                : (scan, options) -> rules.secretsProblem(repo, scan, bypassOf(options), "git push -o " + PushProtection.BYPASS_PUSH_OPTION + "=false-positive");
+        return new PushRules(repo.id(), rules, repositories.protectedRefs(repo.repository()), signedOnly ? signatures : null, secrets,
+                (ref, reason) -> audit.recordApart(PushProtection.PUSH_REFUSED, repo.caller(), repo.repository(), AuditOutcome.REFUSED,
+                        org.eclipse.jgit.lib.Repository.shortenRefName(ref) + ": " + reason));
+    }
+
+    /** The reason given with {@code -o secret-scanning.bypass=...}, or null. */
+    static String bypassOf(List<String> pushOptions) {
+        String prefix = PushProtection.BYPASS_PUSH_OPTION + "=";
+        return pushOptions.stream().filter(o -> o.startsWith(prefix)).map(o -> o.substring(prefix.length()).trim()).findFirst().orElse(null);
     }
 
     private void announce(RepoContext repo, Collection<ReceiveCommand> commands) {

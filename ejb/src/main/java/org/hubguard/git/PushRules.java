@@ -22,6 +22,8 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.hubguard.lfs.LfsPointer;
+import org.hubguard.secrets.SecretScan;
+import org.hubguard.secrets.TextBlobs;
 import org.hubguard.signing.SignatureCheck;
 import org.hubguard.signing.SignatureService;
 import org.hubguard.signing.SignatureStatus;
@@ -33,6 +35,8 @@ import org.hubguard.signing.SignatureStatus;
  * <li>protected branches: never deleted, never rewritten (no non-fast-forward update);</li>
  * <li>content: every entry of every new tree and every new file within the {@link CommitRules} (the same the
  * commit API applies), no symbolic links or submodules unless the server allows them;</li>
+ * <li>secrets: the new files (text, and text-sized LFS objects) are scanned, and {@link org.hubguard.secrets.PushProtection}
+ * decides what the findings mean;</li>
  * <li>where signed commits are required: every commit the update makes reachable from the ref that was not
  * reachable before from it or from a protected branch must be Verified; history that is already there
  * (re-pushed, or branched off a protected branch) is not judged again.</li>
@@ -45,23 +49,49 @@ class PushRules implements PreReceiveHook {
     private final Set<String> protectedRefs;
     /** Checks commits when signatures are required; null when they are not. */
     private final SignatureService signatures;
+    /** Judges the secrets found in the new files (push protection); null when secret scanning is off. */
+    private final SecretJudge secrets;
+    /** Told of every refusal but the secret ones (which push protection records itself), for the audit log. */
+    private final java.util.function.BiConsumer<String, String> refused;
 
-    PushRules(long repositoryId, CommitRules rules, Set<String> protectedRefs, SignatureService signatures) {
+    /** What the secrets of a push mean, given its push options (the bypass marker is one). */
+    interface SecretJudge {
+        Optional<String> refusal(SecretScan scan, List<String> pushOptions);
+    }
+
+    PushRules(long repositoryId, CommitRules rules, Set<String> protectedRefs, SignatureService signatures,
+              SecretJudge secrets, java.util.function.BiConsumer<String, String> refused) {
         this.repositoryId = repositoryId;
         this.rules = rules;
         this.protectedRefs = protectedRefs;
         this.signatures = signatures;
+        this.secrets = secrets;
+        this.refused = refused;
     }
 
+    /**
+     * Every ref update by its own rules; then the secrets in all of the push's new files at once, which refuse
+     * every update still standing (the updates share their objects).
+     */
     @Override
     public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
         Collection<Ref> refs = receivePack.getAdvertisedRefs().values();
+        SecretScan scan = secrets == null ? null : new SecretScan();
         for (ReceiveCommand command : commands) {
             if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED) {
-                refusal(receivePack.getRepository(), refs, command)
+                refusal(receivePack.getRepository(), refs, command, scan)
                         .ifPresent(reason -> command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason));
             }
         }
+        List<String> options = receivePack.isAllowPushOptions() && receivePack.getPushOptions() != null
+                ? receivePack.getPushOptions() : List.of();
+        secretRefusal(scan, options).ifPresent(reason -> {
+            for (ReceiveCommand command : commands) {
+                if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED && command.getType() != ReceiveCommand.Type.DELETE) {
+                    command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
+                }
+            }
+        });
     }
 
     /**
@@ -70,10 +100,21 @@ class PushRules implements PreReceiveHook {
      * {@link ReceiveCommand.Type#UPDATE_NONFASTFORWARD} by the caller, as JGit does for a push.
      */
     Optional<String> refusal(Repository repo, ReceiveCommand command) throws IOException {
-        return refusal(repo, repo.getRefDatabase().getRefs(), command);
+        SecretScan scan = secrets == null ? null : new SecretScan();
+        return refusal(repo, repo.getRefDatabase().getRefs(), command, scan).or(() -> secretRefusal(scan, List.of()));
     }
 
-    private Optional<String> refusal(Repository repo, Collection<Ref> refs, ReceiveCommand command) {
+    private Optional<String> secretRefusal(SecretScan scan, List<String> pushOptions) {
+        return scan == null || scan.isEmpty() ? Optional.empty() : secrets.refusal(scan, pushOptions);
+    }
+
+    private Optional<String> refusal(Repository repo, Collection<Ref> refs, ReceiveCommand command, SecretScan scan) {
+        Optional<String> refusal = contentRefusal(repo, refs, command, scan);
+        refusal.ifPresent(reason -> refused.accept(command.getRefName(), reason));
+        return refusal;
+    }
+
+    private Optional<String> contentRefusal(Repository repo, Collection<Ref> refs, ReceiveCommand command, SecretScan scan) {
         String ref = command.getRefName();
         Optional<String> refProblem = CommitRules.refProblem(ref);
         if (refProblem.isPresent()) {
@@ -90,7 +131,7 @@ class PushRules implements PreReceiveHook {
             return Optional.empty();
         }
         try {
-            Optional<String> badEntry = firstBadEntry(repo, refs, command.getNewId());
+            Optional<String> badEntry = firstBadEntry(repo, refs, command.getNewId(), scan);
             return badEntry.isPresent() ? badEntry : unverifiedCommits(repo, refs, command);
         } catch (IOException e) {
             return Optional.of("could not check the pushed objects: " + e.getMessage());
@@ -98,7 +139,7 @@ class PushRules implements PreReceiveHook {
     }
 
     /** What is wrong with the first new tree entry or file that breaks a content rule, if any. */
-    private Optional<String> firstBadEntry(Repository repo, Collection<Ref> refs, ObjectId newId) throws IOException {
+    private Optional<String> firstBadEntry(Repository repo, Collection<Ref> refs, ObjectId newId, SecretScan scan) throws IOException {
         try (ObjectWalk walk = new ObjectWalk(repo); ObjectReader reader = walk.getObjectReader()) {
             walk.markStart(walk.parseAny(newId));
             for (Ref existing : refs) {
@@ -112,7 +153,7 @@ class PushRules implements PreReceiveHook {
             for (RevObject object = walk.nextObject(); object != null; object = walk.nextObject()) {
                 String path = walk.getPathString();
                 Optional<String> problem = object.getType() == Constants.OBJ_TREE ? treeProblem(reader, object, path)
-                        : object.getType() == Constants.OBJ_BLOB ? fileProblem(reader, object, path) : Optional.empty();
+                        : object.getType() == Constants.OBJ_BLOB ? fileProblem(reader, object, path, scan) : Optional.empty();
                 if (problem.isPresent()) {
                     return problem;
                 }
@@ -134,11 +175,28 @@ class PushRules implements PreReceiveHook {
         return Optional.empty();
     }
 
-    private Optional<String> fileProblem(ObjectReader reader, RevObject blob, String path) throws IOException {
+    /**
+     * A new file: an LFS pointer must name an object the repository has, any other file must fit git's limit;
+     * a file within the limits is read once for both the pointer check and the secret scan (text-sized LFS
+     * objects are scanned from the LFS store).
+     */
+    private Optional<String> fileProblem(ObjectReader reader, RevObject blob, String path, SecretScan scan) throws IOException {
         long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
-        Optional<LfsPointer> pointer = size <= LfsPointer.MAX_SIZE
-                ? LfsPointer.parse(reader.open(blob, Constants.OBJ_BLOB).getCachedBytes()) : Optional.empty();
-        return pointer.isPresent() ? rules.pointerProblem(repositoryId, path, pointer.get()) : rules.fileProblem(path, size);
+        boolean scanIt = scan != null && TextBlobs.isTextSized(size) && scan.firstLook(blob.name());
+        byte[] content = size <= LfsPointer.MAX_SIZE || scanIt ? reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE) : null;
+        Optional<LfsPointer> pointer = size <= LfsPointer.MAX_SIZE ? LfsPointer.parse(content) : Optional.empty();
+        if (pointer.isPresent()) {
+            Optional<String> problem = rules.pointerProblem(repositoryId, path, pointer.get());
+            if (problem.isEmpty() && scan != null && scan.firstLook(pointer.get().oid())) {
+                rules.lfsText(pointer.get()).ifPresent(text -> scan.inspect(path, text));
+            }
+            return problem;
+        }
+        Optional<String> problem = rules.fileProblem(path, size);
+        if (problem.isEmpty() && scanIt) {
+            scan.inspect(path, content);
+        }
+        return problem;
     }
 
     /** "this repository requires signed commits; not verified: 1a2b3c4d (unknown_key), ..." when signatures are required. */

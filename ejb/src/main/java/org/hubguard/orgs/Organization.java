@@ -77,6 +77,13 @@ public class Organization {
         return secret;
     }
 
+    /** The organization token stops working at once (it leaked); an admin makes a new one. */
+    public void revokeToken() {
+        this.tokenHash = null;
+        this.tokenLastFour = null;
+        this.tokenCreatedAt = null;
+    }
+
     /** Whether every repository of the organization requires signed commits. */
     public boolean isRequireSigned() {
         return requireSigned;

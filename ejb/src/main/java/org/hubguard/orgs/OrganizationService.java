@@ -25,6 +25,8 @@ import org.hubguard.accounts.NameRules;
 import org.hubguard.accounts.Namespace;
 import org.hubguard.accounts.NamespaceKind;
 import org.hubguard.accounts.User;
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
 
 /** Organizations, their members and roles, and the organization token. */
 @Stateless
@@ -35,6 +37,9 @@ public class OrganizationService {
 
     @Inject
     Policy policy;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     AccountService accounts;
@@ -105,6 +110,7 @@ public class OrganizationService {
         Membership membership = new Membership(org, user, role, clock.instant());
         em.persist(membership);
         flushOrConflict(user.getUsername() + " is already a member of " + org.getName() + ".");
+        audit.record("org.add_member", caller, user.getUsername(), org.getName(), AuditOutcome.SUCCESS, "role " + role.name().toLowerCase(java.util.Locale.ROOT));
         return membership;
     }
 
@@ -117,6 +123,8 @@ public class OrganizationService {
         if (membership.getRole() == OrgRole.ADMIN && role != OrgRole.ADMIN) {
             requireAnotherAdmin(org);
         }
+        audit.record("org.update_member", caller, membership.getUser().getUsername(), org.getName(), AuditOutcome.SUCCESS,
+                "role " + membership.getRole().name().toLowerCase(java.util.Locale.ROOT) + " -> " + role.name().toLowerCase(java.util.Locale.ROOT));
         membership.setRole(role);
     }
 
@@ -126,6 +134,8 @@ public class OrganizationService {
         if (membership.getRole() == OrgRole.ADMIN) {
             requireAnotherAdmin(org);
         }
+        audit.record("org.remove_member", caller, membership.getUser().getUsername(), org.getName(), AuditOutcome.SUCCESS,
+                "was " + membership.getRole().name().toLowerCase(java.util.Locale.ROOT));
         em.remove(membership);
     }
 
@@ -145,6 +155,9 @@ public class OrganizationService {
     public void setRequireSigned(Caller caller, String orgName, boolean required) {
         Organization org = get(orgName);
         policy.require(caller, Action.MANAGE_ORG, new Resources.Org(org.getName()));
+        if (org.isRequireSigned() && !required) {
+            audit.record("org.update_settings", caller, org.getName(), org.getName(), AuditOutcome.SUCCESS, "requireSignedCommits=false");
+        }
         org.setRequireSigned(required);
     }
 
@@ -152,6 +165,9 @@ public class OrganizationService {
     public void setProtectDefaultBranch(Caller caller, String orgName, boolean protect) {
         Organization org = get(orgName);
         policy.require(caller, Action.MANAGE_ORG, new Resources.Org(org.getName()));
+        if (org.isProtectDefaultBranch() && !protect) {
+            audit.record("org.update_settings", caller, org.getName(), org.getName(), AuditOutcome.SUCCESS, "protectDefaultBranch=false");
+        }
         org.setProtectDefaultBranch(protect);
     }
 
@@ -159,6 +175,7 @@ public class OrganizationService {
     public String refreshToken(Caller caller, String orgName) {
         Organization org = get(orgName);
         policy.require(caller, Action.REFRESH_ORG_TOKEN, new Resources.Org(org.getName()));
+        audit.record("org.token_refresh", caller, "organization token of " + org.getName(), org.getName(), AuditOutcome.SUCCESS, null);
         return org.newToken(clock.instant());
     }
 

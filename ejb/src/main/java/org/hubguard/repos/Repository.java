@@ -55,6 +55,9 @@ public class Repository {
     @Column(name = "block_unsafe_downloads", nullable = false)
     private boolean blockUnsafeDownloads = true;
 
+    @Column(name = "allow_secrets", nullable = false)
+    private boolean allowSecrets;
+
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "created_by")
     private User createdBy;
@@ -104,6 +107,15 @@ public class Repository {
     /** Whether resolve/raw refuse a file found unsafe (default: yes). */
     public boolean isBlockUnsafeDownloads() {
         return blockUnsafeDownloads;
+    }
+
+    void setAllowSecrets(boolean allow) {
+        this.allowSecrets = allow;
+    }
+
+    /** Whether push protection lets secrets other than live hubguard tokens in (default: no). */
+    public boolean isAllowSecrets() {
+        return allowSecrets;
     }
 
     /** Whether this repository itself requires signed commits (its organization may require them too). */

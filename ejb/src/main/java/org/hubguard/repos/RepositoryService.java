@@ -13,6 +13,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
+
 import org.eclipse.jgit.lib.PersonIdent;
 import org.hubguard.access.Action;
 import org.hubguard.access.Caller;
@@ -50,6 +53,9 @@ public class RepositoryService {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    AuditLog audit;
+
     private static final PersonIdent HUBGUARD = new PersonIdent("hubguard", "hubguard@localhost");
 
     private final Clock clock = Clock.systemUTC();
@@ -82,6 +88,7 @@ public class RepositoryService {
             }
         });
         storage.create(id, creator == null ? HUBGUARD : new PersonIdent(creator.getUsername(), creator.getEmail()));
+        audit.record("repo.create", caller, repository, AuditOutcome.SUCCESS, isPrivate ? "private" : "public");
         return repository;
     }
 
@@ -182,6 +189,7 @@ public class RepositoryService {
         context.require(Action.DELETE_REPO);
         Repository repository = attached(context);
         long id = repository.getId();
+        audit.record("repo.delete", context.caller(), repository, AuditOutcome.SUCCESS, null);
         em.remove(repository);
         afterCompletion(committed -> {
             if (committed) {
@@ -193,6 +201,9 @@ public class RepositoryService {
     public Repository setVisibility(RepoContext context, boolean isPrivate) {
         context.require(Action.CHANGE_VISIBILITY);
         Repository repository = attached(context);
+        if (repository.isPrivate() != isPrivate) {
+            audit.record("repo.update_visibility", context.caller(), repository, AuditOutcome.SUCCESS, isPrivate ? "private" : "public");
+        }
         repository.setPrivate(isPrivate);
         return repository;
     }
@@ -201,6 +212,9 @@ public class RepositoryService {
     public Repository setRequireSigned(RepoContext context, boolean required) {
         context.require(Action.CHANGE_VISIBILITY);
         Repository repository = attached(context);
+        if (repository.isRequireSigned() && !required) {
+            auditWeakened(context, repository, "requireSignedCommits=false");
+        }
         repository.setRequireSigned(required);
         return repository;
     }
@@ -212,6 +226,9 @@ public class RepositoryService {
         if (!protect && requiresSignedCommits(repository)) {
             throw new ConflictException("Requiring signed commits protects the default branch; stop requiring them first.");
         }
+        if (repository.isProtectDefaultBranch() && !protect) {
+            auditWeakened(context, repository, "protectDefaultBranch=false");
+        }
         repository.setProtectDefaultBranch(protect);
         return repository;
     }
@@ -220,8 +237,27 @@ public class RepositoryService {
     public Repository setBlockUnsafeDownloads(RepoContext context, boolean block) {
         context.require(Action.CHANGE_VISIBILITY);
         Repository repository = attached(context);
+        if (repository.isBlockUnsafeDownloads() && !block) {
+            auditWeakened(context, repository, "blockUnsafeDownloads=false");
+        }
         repository.setBlockUnsafeDownloads(block);
         return repository;
+    }
+
+    /** Repository setting: whether push protection lets secrets in (off by default; live hubguard tokens never). */
+    public Repository setAllowSecrets(RepoContext context, boolean allow) {
+        context.require(Action.CHANGE_VISIBILITY);
+        Repository repository = attached(context);
+        if (!repository.isAllowSecrets() && allow) {
+            auditWeakened(context, repository, "allowSecrets=true");
+        }
+        repository.setAllowSecrets(allow);
+        return repository;
+    }
+
+    /** A setting that lowers a repository's protection: worth a line in the audit log. */
+    private void auditWeakened(RepoContext context, Repository repository, String change) {
+        audit.record("repo.update_settings", context.caller(), repository, AuditOutcome.SUCCESS, change);
     }
 
     /**
@@ -271,8 +307,16 @@ public class RepositoryService {
             // the old name leads here until another repository takes it
             em.persist(new RepositoryRedirect(repository.getType(), repository.getNamespaceName(), repository.getName(), repository, clock.instant()));
         }
+        String from = AuditLog.targetOf(repository);
+        String fromOrganization = AuditLog.organizationOf(repository);
         repository.moveTo(targetNamespace, newName);
         flushOrConflict(targetNamespace.getName() + "/" + newName + " was just taken.");
+        audit.record("repo.move", context.caller(), AuditLog.targetOf(repository), AuditLog.organizationOf(repository),
+                AuditOutcome.SUCCESS, "from " + from);
+        if (fromOrganization != null && !fromOrganization.equals(AuditLog.organizationOf(repository))) {
+            // the organization it left sees that it left
+            audit.record("repo.move", context.caller(), from, fromOrganization, AuditOutcome.SUCCESS, "to " + AuditLog.targetOf(repository));
+        }
         return repository;
     }
 

@@ -45,12 +45,16 @@ public class ScanListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         List<ScanOutcome> outcomes = new ArrayList<>();
+        java.util.Map<String, ScanOutcome> unsafe = new java.util.LinkedHashMap<>();
+        long repositoryId = -1;
         try {
             ScanBatch batch = ScanBatch.of(message);
+            repositoryId = batch.repositoryId();
             // Files with a current result are skipped (the reconciler may queue twice).
             for (ScanBatch.Item item : scans.withoutCurrentResult(batch.items())) {
                 Optional<ScanOutcome> outcome = scanner.scan(batch.repositoryId(), item.blobId(), item.path(), item.scanner());
                 outcome.ifPresent(outcomes::add);
+                outcome.filter(o -> o.status() == FileScan.Status.INFECTED).ifPresent(o -> unsafe.put(item.path(), o));
                 if (outcome.isPresent() && outcome.get().scannerAway()) {
                     context.setRollbackOnly(); // the scanner is away: the rest of the batch later
                     break;
@@ -62,6 +66,9 @@ public class ScanListener implements MessageListener {
         } finally {
             if (!outcomes.isEmpty()) {
                 results.recordAll(outcomes); // kept even when the message is redelivered
+            }
+            if (!unsafe.isEmpty()) {
+                results.auditUnsafe(repositoryId, unsafe);
             }
         }
     }

@@ -19,6 +19,20 @@ public class ScanResults {
         em.createQuery("delete from FileScan").executeUpdate();
     }
 
+    @jakarta.inject.Inject
+    org.hubguard.audit.AuditLog audit;
+
+    /** Audits the files a batch found unsafe (a virus, a dangerous pickle import), by hubguard itself. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void auditUnsafe(long repositoryId, java.util.Map<String, ScanOutcome> unsafeByPath) {
+        org.hubguard.repos.Repository repository = em.find(org.hubguard.repos.Repository.class, repositoryId);
+        if (repository == null) {
+            return; // deleted meanwhile
+        }
+        unsafeByPath.forEach((path, outcome) -> audit.record("repo.unsafe_file_found", null, repository,
+                org.hubguard.audit.AuditOutcome.SUCCESS, path + " (" + outcome.scanner() + ": " + outcome.details() + ")"));
+    }
+
     /** The outcomes of a batch, in one transaction of their own (one query for the rows, inserts batched). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAll(java.util.List<ScanOutcome> outcomes) {

@@ -1,6 +1,7 @@
 package org.hubguard.signing;
 
 import java.time.Clock;
+import org.hubguard.audit.AuditOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,9 @@ public class GpgKeyService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    org.hubguard.audit.AuditLog audit;
 
     @Inject
     Policy policy;
@@ -69,6 +73,7 @@ public class GpgKeyService {
             em.persist(key);
         }
         bumpGeneration();
+        audit.record("gpg_key.add", caller, "key " + parsed.fingerprint(), null, AuditOutcome.SUCCESS, existing.isPresent() ? "updated" : null);
         return key;
     }
 
@@ -84,6 +89,7 @@ public class GpgKeyService {
         if (key == null || !key.getOwner().getId().equals(owner.getId())) {
             throw new GpgKeyException("There is no such key; it may have been deleted already.");
         }
+        audit.record("gpg_key.delete", caller, "key " + key.getFingerprint(), null, AuditOutcome.SUCCESS, null);
         em.remove(key);
         bumpGeneration();
     }

@@ -25,6 +25,8 @@ import org.hubguard.accounts.AccountService;
 import org.hubguard.accounts.NameRules;
 import org.hubguard.accounts.SecretTokens;
 import org.hubguard.accounts.User;
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
 import org.hubguard.orgs.Organization;
 
 /** Issues, refreshes, deletes and checks user access tokens. */
@@ -37,6 +39,9 @@ public class TokenService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Policy policy;
@@ -85,6 +90,7 @@ public class TokenService {
         } catch (jakarta.persistence.PersistenceException e) {
             throw new TokenException("You already have a token named '" + trimmed + "'.");
         }
+        audit.record("token.create", caller, describe(token), null, AuditOutcome.SUCCESS, token.getRole().name().toLowerCase(java.util.Locale.ROOT));
         return new IssuedToken(token, secret);
     }
 
@@ -99,11 +105,19 @@ public class TokenService {
         AccessToken token = ownToken(caller, tokenId);
         String secret = TokenFormat.generate();
         token.setSecret(secret, clock.instant());
+        audit.record("token.refresh", caller, describe(token), null, AuditOutcome.SUCCESS, null);
         return new IssuedToken(token, secret);
     }
 
     public void delete(Caller caller, long tokenId) {
-        em.remove(ownToken(caller, tokenId));
+        AccessToken token = ownToken(caller, tokenId);
+        audit.record("token.delete", caller, describe(token), null, AuditOutcome.SUCCESS, null);
+        em.remove(token);
+    }
+
+    /** How the audit log names a token: by its name and owner, never its secret. */
+    private static String describe(AccessToken token) {
+        return "token '" + token.getName() + "' of " + token.getOwner().getUsername();
     }
 
     /** Who a presented token stands for, or why it is refused. Never logs or returns the token. */

@@ -46,6 +46,20 @@ public final class Mailbox {
         throw new AssertionError("No verification mail reached " + address + " within 30 s");
     }
 
+    /** Waits for a mail to {@code address} whose subject contains {@code subject}; returns its body. */
+    public static String mailTo(GreenMailExtension smtp, String address, String subject) throws MessagingException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (sentTo(message, address) && message.getSubject() != null && message.getSubject().contains(subject)) {
+                    return GreenMailUtil.getBody(message).replace("=\r\n", "");
+                }
+            }
+            smtp.waitForIncomingEmail(1_000, 1);
+        }
+        throw new AssertionError("No mail about '" + subject + "' reached " + address + " within 30 s");
+    }
+
     private static boolean sentTo(MimeMessage message, String address) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))

@@ -74,6 +74,22 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Presses the command button {@code buttonId} (e.g. "list:tokens:0:delete") of form {@code formId} on {@code page}. */
+    public HttpResponse<String> click(String page, String formId, String buttonId) throws IOException, InterruptedException {
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(baseUrl + page)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        if (!viewState.find()) {
+            throw new AssertionError("no form on " + page + " (" + form.statusCode() + ")");
+        }
+        String body = URLEncoder.encode(formId, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(formId, StandardCharsets.UTF_8)
+                + "&" + URLEncoder.encode(buttonId, StandardCharsets.UTF_8) + "=press"
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1).replace("&#58;", ":"), StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Submits form {@code formId} of {@code page} with the given view state instead of the page's (e.g. an expired one). */
     public HttpResponse<String> submitWithViewState(String page, String formId, String viewState) throws IOException, InterruptedException {
         String body = URLEncoder.encode(formId, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(formId, StandardCharsets.UTF_8)

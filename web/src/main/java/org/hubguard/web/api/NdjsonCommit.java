@@ -32,6 +32,7 @@ final class NdjsonCommit implements AutoCloseable {
     private String summary;
     private String description;
     private String parentCommit;
+    private String secretScanningBypass;
     private boolean header;
     private final List<FileChange> changes = new ArrayList<>();
     private final List<TemporaryUpload> uploads = new ArrayList<>();
@@ -118,6 +119,7 @@ final class NdjsonCommit implements AutoCloseable {
                 summary = value.strings.get("summary");
                 description = value.strings.get("description");
                 parentCommit = value.strings.get("parentCommit");
+                secretScanningBypass = value.strings.get(org.hubguard.git.CommitRules.BYPASS_FIELD);
             }
             case "file" -> {
                 String encoding = value.strings.get("encoding");
@@ -173,6 +175,11 @@ final class NdjsonCommit implements AutoCloseable {
 
     String parentCommit() {
         return parentCommit;
+    }
+
+    /** hubguard's own header field: the reason a secret in this commit is let through push protection, or null. */
+    String secretScanningBypass() {
+        return secretScanningBypass;
     }
 
     List<FileChange> changes() {

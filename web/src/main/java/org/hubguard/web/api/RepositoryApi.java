@@ -139,7 +139,7 @@ public class RepositoryApi {
         return Response.ok(infoJson.build(repo.repository(), commit(rev), fields, blobs)).build();
     }
 
-    /** {private: bool} or {visibility: "public"|"private"}, {requireSignedCommits: bool}, {protectDefaultBranch: bool}, {blockUnsafeDownloads: bool}; gated access does not exist here. */
+    /** {private: bool} or {visibility: "public"|"private"}, {requireSignedCommits: bool}, {protectDefaultBranch: bool}, {blockUnsafeDownloads: bool}, {allowSecrets: bool}; gated access does not exist here. */
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -161,9 +161,11 @@ public class RepositoryApi {
         Boolean requireSigned = JsonBodies.bool(body, "requireSignedCommits");
         Boolean protectMain = JsonBodies.bool(body, "protectDefaultBranch");
         Boolean blockUnsafe = JsonBodies.bool(body, "blockUnsafeDownloads");
-        if (isPrivate == null && requireSigned == null && protectMain == null && blockUnsafe == null && gated == null) {
+        Boolean allowSecrets = JsonBodies.bool(body, "allowSecrets");
+        if (isPrivate == null && requireSigned == null && protectMain == null && blockUnsafe == null && allowSecrets == null && gated == null) {
             throw new InvalidInputException("Send {\"private\": true|false}, {\"visibility\": \"public\"|\"private\"}, "
-                    + "{\"requireSignedCommits\": true|false}, {\"protectDefaultBranch\": true|false} or {\"blockUnsafeDownloads\": true|false}.");
+                    + "{\"requireSignedCommits\": true|false}, {\"protectDefaultBranch\": true|false}, {\"blockUnsafeDownloads\": true|false}"
+                    + " or {\"allowSecrets\": true|false}.");
         }
         Repository changed = repo.repository();
         if (isPrivate != null) {
@@ -178,9 +180,13 @@ public class RepositoryApi {
         if (blockUnsafe != null) {
             changed = repositories.setBlockUnsafeDownloads(repo, blockUnsafe);
         }
+        if (allowSecrets != null) {
+            changed = repositories.setAllowSecrets(repo, allowSecrets);
+        }
         return Response.ok(RepoJson.info(changed).add("requireSignedCommits", changed.isRequireSigned())
                 .add("protectDefaultBranch", changed.isProtectDefaultBranch())
-                .add("blockUnsafeDownloads", changed.isBlockUnsafeDownloads()).build()).build();
+                .add("blockUnsafeDownloads", changed.isBlockUnsafeDownloads())
+                .add("allowSecrets", changed.isAllowSecrets()).build()).build();
     }
 
     /**
@@ -397,6 +403,7 @@ public class RepositoryApi {
      * NDJSON lines {"key":"header","value":{summary, description?, parentCommit?}}, {"key":"file","value":{path,
      * content, encoding:"base64"}}, {"key":"lfsFile","value":{path, algo:"sha256", oid, size}},
      * {"key":"deletedFile","value":{path}}, {"key":"deletedFolder","value":{path}} → {success, commitOid, commitUrl}.
+     * The header may carry {@code secretScanningBypass: "false-positive"} to let a refused secret through.
      * The body streams: file content goes to temporary files as it arrives.
      */
     @POST
@@ -408,7 +415,8 @@ public class RepositoryApi {
         repo.require(Action.WRITE_REPO); // before a byte of the body is stored
         String oid;
         try (NdjsonCommit parsed = NdjsonCommit.read(body, lfsStore, config.lfsMaxFileSize())) {
-            oid = commits.commit(repo, rev, parsed.summary(), parsed.description(), parsed.parentCommit(), parsed.changes());
+            oid = commits.commit(repo, rev, parsed.summary(), parsed.description(), parsed.parentCommit(), parsed.changes(),
+                    parsed.secretScanningBypass());
         }
         return Response.ok(Json.createObjectBuilder()
                 .add("success", true)

@@ -12,7 +12,10 @@ import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 import org.hubguard.access.Action;
 import org.hubguard.access.Decision;
 import org.hubguard.access.Denial;
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
 import org.hubguard.git.PushHooks;
+import org.hubguard.secrets.PushProtection;
 import org.hubguard.repos.RepoContext;
 
 /**
@@ -34,6 +37,9 @@ public class HubReceivePackFactory implements ReceivePackFactory<HttpServletRequ
     @Inject
     PushHooks hooks;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public ReceivePack create(HttpServletRequest request, Repository db) throws ServiceNotEnabledException, ServiceNotAuthorizedException {
         RepoContext repo = resolved.get();
@@ -49,6 +55,8 @@ public class HubReceivePackFactory implements ReceivePackFactory<HttpServletRequ
             if (!request.getRequestURI().endsWith("/info/refs")) {
                 throw new ServiceNotEnabledException(reason);
             }
+            // once per attempt: git asks for the advertisement first and stops at the refusal
+            audit.recordApart(PushProtection.PUSH_REFUSED, repo.caller(), repo.repository(), AuditOutcome.REFUSED, reason);
             receive.setAdvertiseRefsHook(new RefusePush(reason));
             return receive;
         }

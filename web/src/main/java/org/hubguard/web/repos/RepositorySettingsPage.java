@@ -91,6 +91,15 @@ public class RepositorySettingsPage extends RepositoryPage {
         });
     }
 
+    public void toggleAllowSecrets() {
+        Pages.attempt(() -> {
+            Repository changed = repositories.setAllowSecrets(context(), !getRepo().isAllowSecrets());
+            Pages.info(changed.isAllowSecrets() ? "Pushes may now contain secrets (live hubguard tokens are still refused and revoked)."
+                    : "Pushes with secrets are refused again.");
+            Pages.redirect(pageUrl("settings", changed, null));
+        });
+    }
+
     /** Whether main is protected for another reason than the repository's own setting. */
     public boolean isDefaultBranchProtectedOtherwise() {
         Repository repo = getRepo();

@@ -46,6 +46,11 @@ public class TokensPage {
     TokenService tokens;
 
     @Inject
+    org.hubguard.tokens.LeakedTokens leakedTokens;
+
+    private List<org.hubguard.tokens.TokenRevocation> revocations;
+
+    @Inject
     Policy policy;
 
     @Inject
@@ -77,6 +82,14 @@ public class TokensPage {
             list = tokens.list(caller.get());
         }
         return list;
+    }
+
+    /** The caller's tokens that hubguard revoked because they leaked (push protection, reports). */
+    public List<org.hubguard.tokens.TokenRevocation> getRevocations() {
+        if (revocations == null) {
+            revocations = caller.get().isUser() ? leakedTokens.noticesFor(caller.getUsername()) : List.of();
+        }
+        return revocations;
     }
 
     public void create() {

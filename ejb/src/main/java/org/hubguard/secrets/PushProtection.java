@@ -1,0 +1,98 @@
+package org.hubguard.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.hubguard.access.Caller;
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
+import org.hubguard.config.HubguardConfig;
+import org.hubguard.repos.Repository;
+import org.hubguard.tokens.LeakedTokens;
+
+/**
+ * Decides what the secrets found in a push or commit mean:
+ * <ul>
+ * <li>a live hubguard token is revoked at once (it has leaked to everyone who can read the repository, and to
+ * the server), and the change is refused whatever the repository allows: nobody needs a dead token in git;</li>
+ * <li>a well-formed hubguard token nobody holds is harmless and ignored;</li>
+ * <li>any other finding refuses the change, unless the repository allows secrets or the pusher marks this one
+ * change as a false positive (a bypass the audit log records).</li>
+ * </ul>
+ */
+@Stateless
+public class PushProtection {
+
+    /** {@code git push -o secret-scanning.bypass=false-positive}. */
+    public static final String BYPASS_PUSH_OPTION = "secret-scanning.bypass";
+    /** The reasons a bypass may give, as GitHub's push protection has them. */
+    public static final Set<String> BYPASS_REASONS = Set.of("false-positive", "used-in-tests", "will-fix-later");
+    public static final String PUSH_REFUSED = "repo.push_refused";
+    public static final String BYPASSED = "repo.secret_scanning_bypass";
+    private static final int MAX_LISTED = 10;
+
+    @Inject
+    LeakedTokens leakedTokens;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    HubguardConfig config;
+
+    /** Whether changes are scanned at all ({@code HUBGUARD_SECRET_SCANNING}, on by default). */
+    public boolean enabled() {
+        return config.secretScanning();
+    }
+
+    /**
+     * Why the change is refused, if it is.
+     *
+     * @param bypass the bypass reason the pusher gave, or null
+     * @param bypassHint how this channel gives one: "git push -o secret-scanning.bypass=false-positive"
+     */
+    public Optional<String> refusal(Caller caller, Repository repository, List<SecretFinding> findings, String bypass, String bypassHint) {
+        if (findings.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> liveTokens = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (SecretFinding finding : findings) {
+            if (finding.kind() == SecretKind.HUBGUARD_TOKEN) {
+                String where = "found in a change to " + AuditLog.targetOf(repository) + ", " + finding.path() + " line " + finding.match().line();
+                if (leakedTokens.revoke(finding.match().secret(), LeakedTokens.REVOKED_BY_SCAN, caller, where).isPresent()) {
+                    liveTokens.add(finding.location());
+                }
+            } else {
+                others.add(finding.location());
+            }
+        }
+        if (!liveTokens.isEmpty()) {
+            String message = "a live hubguard access token was found in " + listed(liveTokens) + ". hubguard revoked it"
+                    + " (its owner was told); remove it from your commits (git commit --amend, or git rebase -i) and push again";
+            audit.recordApart(PUSH_REFUSED, caller, repository, AuditOutcome.REFUSED, "secret detected: " + listed(liveTokens));
+            return Optional.of(message);
+        }
+        if (others.isEmpty() || repository.isAllowSecrets()) {
+            return Optional.empty();
+        }
+        if (bypass != null && BYPASS_REASONS.contains(bypass)) {
+            audit.recordApart(BYPASSED, caller, repository, AuditOutcome.SUCCESS, bypass + ": " + listed(others));
+            return Optional.empty();
+        }
+        audit.recordApart(PUSH_REFUSED, caller, repository, AuditOutcome.REFUSED, "secret detected: " + listed(others));
+        return Optional.of("push protection found secrets in " + listed(others) + ". Remove them from your commits and try again;"
+                + " if this is a false positive, send it again with " + bypassHint + " (recorded in the audit log);"
+                + " the repository's owner can allow secrets in its settings");
+    }
+
+    private static String listed(List<String> locations) {
+        return String.join(", ", locations.subList(0, Math.min(MAX_LISTED, locations.size())))
+                + (locations.size() > MAX_LISTED ? " and " + (locations.size() - MAX_LISTED) + " more" : "");
+    }
+}

@@ -1,0 +1,113 @@
+package org.hubguard.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hubguard.access.Caller;
+import org.hubguard.audit.AuditLog;
+import org.hubguard.audit.AuditOutcome;
+import org.hubguard.repos.Repository;
+import org.hubguard.tokens.LeakedTokens;
+import org.hubguard.tokens.TokenFormat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What findings mean: live tokens always refuse (and are revoked), other secrets refuse unless allowed or bypassed. */
+class PushProtectionTest {
+
+    private static final Caller ALICE = Caller.webSession("alice", false);
+    private static final String HINT = "git push -o secret-scanning.bypass=false-positive";
+
+    private final List<String> revoked = new ArrayList<>();
+    private final List<String> audited = new ArrayList<>();
+    private final Set<String> liveTokens = new java.util.HashSet<>();
+    private PushProtection protection;
+
+    @BeforeEach
+    void setUp() {
+        protection = new PushProtection();
+        protection.leakedTokens = new LeakedTokens() {
+            @Override
+            public Optional<String> revoke(String secret, String event, Caller reporter, String where) {
+                if (!liveTokens.remove(secret)) {
+                    return Optional.empty();
+                }
+                revoked.add(event + " " + where);
+                return Optional.of("token");
+            }
+        };
+        protection.audit = new AuditLog() {
+            @Override
+            public void recordApart(String event, Caller caller, Repository repository, AuditOutcome outcome, String detail) {
+                audited.add(event + " " + outcome.wireName() + " " + detail);
+            }
+        };
+    }
+
+    private static Repository repository(boolean allowSecrets) {
+        return new Repository() {
+            @Override
+            public boolean isAllowSecrets() {
+                return allowSecrets;
+            }
+
+            @Override
+            public String getPath() {
+                return "/alice/bert";
+            }
+
+            @Override
+            public boolean isInOrganization() {
+                return false;
+            }
+        };
+    }
+
+    private static List<SecretFinding> findings(String path, String text) {
+        SecretScan scan = new SecretScan();
+        scan.inspect(path, text.getBytes(StandardCharsets.UTF_8));
+        return scan.findings();
+    }
+
+    @Test
+    void aLiveHubguardTokenIsRevokedAndRefusesEvenWhereSecretsAreAllowedAndBypassed() {
+        String token = TokenFormat.generate();
+        liveTokens.add(token);
+        Optional<String> refusal = protection.refusal(ALICE, repository(true), findings("app.py", "x = 1\nt = '" + token + "'\n"),
+                "false-positive", HINT);
+        assertTrue(refusal.isPresent());
+        assertTrue(refusal.get().contains("app.py:2 (hubguard access token)") && refusal.get().contains("revoked"), refusal.get());
+        assertFalse(refusal.get().contains(token));
+        assertEquals(List.of("token.revoke_by_scan found in a change to alice/bert, app.py line 2"), revoked);
+        assertEquals(List.of("repo.push_refused refused secret detected: app.py:2 (hubguard access token)"), audited);
+    }
+
+    @Test
+    void aWellFormedTokenNobodyHoldsIsHarmless() {
+        assertEquals(Optional.empty(), protection.refusal(ALICE, repository(false), findings("a.txt", TokenFormat.generate()), null, HINT));
+        assertTrue(audited.isEmpty());
+    }
+
+    @Test
+    void otherSecretsRefuseWithTheBypassHintUnlessAllowed() {
+        List<SecretFinding> aws = findings("deploy.sh", "export KEY=" + "AKIA" + "Z7Q2WXR4M5NBV3CD\n");
+        Optional<String> refusal = protection.refusal(ALICE, repository(false), aws, null, HINT);
+        assertTrue(refusal.isPresent() && refusal.get().contains("deploy.sh:1 (AWS access key id)") && refusal.get().contains(HINT), refusal.toString());
+        assertEquals(Optional.empty(), protection.refusal(ALICE, repository(true), aws, null, HINT), "the owner allows secrets");
+        assertTrue(protection.refusal(ALICE, repository(false), aws, "because-i-said-so", HINT).isPresent(), "only the known reasons bypass");
+    }
+
+    @Test
+    void aBypassLetsOtherSecretsThroughAndIsAudited() {
+        List<SecretFinding> stripe = findings("billing.py", "KEY = '" + "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc'\n");
+        assertEquals(Optional.empty(), protection.refusal(ALICE, repository(false), stripe, "false-positive", HINT));
+        assertEquals(List.of("repo.secret_scanning_bypass success false-positive: billing.py:1 (Stripe live secret key)"), audited);
+    }
+}
