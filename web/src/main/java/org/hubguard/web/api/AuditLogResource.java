@@ -1,10 +1,11 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -60,7 +61,7 @@ public class AuditLogResource {
     public Response export(@QueryParam("actor") String actor, @QueryParam("event") String event, @QueryParam("target") String target,
                            @QueryParam("org") String org, @QueryParam("since") String since, @QueryParam("until") String until) {
         AuditFilter filter = filter(actor, event, target, org, since, until);
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         Long cursor = null;
         int count = 0;
         do {
@@ -78,13 +79,13 @@ public class AuditLogResource {
     }
 
     private static JsonArrayBuilder json(AuditPage page) {
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JSON.createArrayBuilder();
         page.events().forEach(e -> events.add(json(e)));
         return events;
     }
 
     static JsonObjectBuilder json(AuditEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", event.getId())
                 .add("time", event.getOccurredAt().toString())
                 .add("event", event.getEvent())

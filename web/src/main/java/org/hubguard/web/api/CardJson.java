@@ -1,5 +1,7 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
@@ -7,7 +9,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -23,12 +24,12 @@ final class CardJson {
             return JsonValue.NULL;
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JSON.createObjectBuilder();
             map.forEach((key, item) -> object.add(String.valueOf(key), of(item)));
             return object.build();
         }
         if (value instanceof Collection<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             list.forEach(item -> array.add(of(item)));
             return array.build();
         }
@@ -36,21 +37,21 @@ final class CardJson {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.createValue(big);
+            return JSON.createValue(big);
         }
         if (value instanceof Double number) {
             // YAML's .nan and .inf have no JSON number: written as text
-            return number.isNaN() || number.isInfinite() ? Json.createValue(number.toString()) : Json.createValue(BigDecimal.valueOf(number));
+            return number.isNaN() || number.isInfinite() ? JSON.createValue(number.toString()) : JSON.createValue(BigDecimal.valueOf(number));
         }
         if (value instanceof Date date) {
-            return Json.createValue(HubDates.format(date.toInstant()));
+            return JSON.createValue(HubDates.format(date.toInstant()));
         }
         if (value instanceof byte[] bytes) {
-            return Json.createValue(Base64.getEncoder().encodeToString(bytes));
+            return JSON.createValue(Base64.getEncoder().encodeToString(bytes));
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 }

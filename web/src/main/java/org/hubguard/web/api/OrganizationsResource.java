@@ -1,7 +1,8 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -41,16 +42,16 @@ public class OrganizationsResource {
         JsonBodies.required(body);
         Organization org = organizations.create(caller.get(), JsonBodies.requiredString(body, "name"),
                 JsonBodies.string(body, "fullname"), JsonBodies.string(body, "description"));
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
+        return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
                 .add("name", org.getName()).add("fullname", org.getFullName()).build()).build();
     }
 
     @GET
     @Path("{org}/members")
     public Response members(@PathParam("org") String org) {
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = JSON.createArrayBuilder();
         for (Membership m : organizations.members(caller.get(), org)) {
-            members.add(Json.createObjectBuilder().add("type", "user").add("user", m.getUsername())
+            members.add(JSON.createObjectBuilder().add("type", "user").add("user", m.getUsername())
                     .add("fullname", m.getUsername()).add("role", m.getRole().wireName()));
         }
         return Response.ok(members.build()).build();
@@ -63,7 +64,7 @@ public class OrganizationsResource {
     public Response addMember(@PathParam("org") String org, JsonObject body) {
         JsonBodies.required(body);
         Membership m = organizations.addMember(caller.get(), org, JsonBodies.requiredString(body, "username"), role(body));
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
+        return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
                 .add("user", m.getUsername()).add("role", m.getRole().wireName()).build()).build();
     }
 
@@ -74,14 +75,14 @@ public class OrganizationsResource {
     public Response changeRole(@PathParam("org") String org, @PathParam("username") String username, JsonObject body) {
         JsonBodies.required(body);
         organizations.changeRole(caller.get(), org, username, role(body));
-        return Response.ok(Json.createObjectBuilder().add("user", username).add("role", JsonBodies.string(body, "role")).build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("user", username).add("role", JsonBodies.string(body, "role")).build()).build();
     }
 
     @DELETE
     @Path("{org}/members/{username}")
     public Response removeMember(@PathParam("org") String org, @PathParam("username") String username) {
         organizations.removeMember(caller.get(), org, username);
-        return Response.ok(Json.createObjectBuilder().build()).build();
+        return Response.ok(JSON.createObjectBuilder().build()).build();
     }
 
     /** {fullname?, description?, requireSignedCommits?, protectDefaultBranch?} */
@@ -101,7 +102,7 @@ public class OrganizationsResource {
         if (protectMain != null) {
             organizations.setProtectDefaultBranch(caller.get(), org, protectMain);
         }
-        return Response.ok(Json.createObjectBuilder().build()).build();
+        return Response.ok(JSON.createObjectBuilder().build()).build();
     }
 
     /** A new organization token (read access to the organization's repositories), shown in this response only. */
@@ -109,7 +110,7 @@ public class OrganizationsResource {
     @Path("{org}/token")
     public Response refreshToken(@PathParam("org") String org) {
         String secret = organizations.refreshToken(caller.get(), org);
-        return Response.ok(Json.createObjectBuilder().add("token", secret).build()).header("Cache-Control", "no-store").build();
+        return Response.ok(JSON.createObjectBuilder().add("token", secret).build()).header("Cache-Control", "no-store").build();
     }
 
     private static OrgRole role(JsonObject body) {

@@ -1,5 +1,7 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -91,7 +92,7 @@ public class RepoInfoJson {
      * siblings; the field "securityRepoStatus" adds the scan summary (and queues files without a result).
      */
     public JsonObject build(Repository repo, ObjectId commit, Set<String> fields, boolean blobs) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         CardMetadata card = fields.stream().anyMatch(f -> f.equals("cardData") || f.equals("tags") || f.equals("pipeline_tag")
                 || f.equals("library_name")) ? cards.at(repo.getId(), commit) : CardMetadata.EMPTY;
         List<TreeEntry> files = fields.contains("siblings")
@@ -110,14 +111,14 @@ public class RepoInfoJson {
                 case "downloads", "downloadsAllTime", "likes", "trendingScore" -> json.add(field, 0); // not counted by hubguard
                 case "library_name" -> card.libraryName().ifPresent(name -> json.add(field, name));
                 case "pipeline_tag" -> card.pipelineTag().ifPresent(tag -> json.add(field, tag));
-                case "tags" -> json.add("tags", Json.createArrayBuilder(card.tags(repo.getType())));
+                case "tags" -> json.add("tags", JSON.createArrayBuilder(card.tags(repo.getType())));
                 case "cardData" -> {
                     if (!card.values().isEmpty()) {
                         json.add("cardData", CardJson.of(card.values()));
                     }
                 }
                 case "siblings" -> json.add("siblings", siblings(files, blobs));
-                case "spaces" -> json.add("spaces", Json.createArrayBuilder());
+                case "spaces" -> json.add("spaces", JSON.createArrayBuilder());
                 case "securityRepoStatus" -> json.add("securityRepoStatus", security(repo.getId(), commit));
                 default -> {
                     // a Hub property hubguard has no data for (config, safetensors, gguf, ...): left out, as the Hub does
@@ -129,13 +130,13 @@ public class RepoInfoJson {
 
     /** [{rfilename}] or, with blobs, [{rfilename, size, blobId, lfs: {sha256, size, pointerSize}}]. */
     private static JsonArrayBuilder siblings(List<TreeEntry> files, boolean blobs) {
-        JsonArrayBuilder siblings = Json.createArrayBuilder();
+        JsonArrayBuilder siblings = JSON.createArrayBuilder();
         for (TreeEntry file : files) {
-            JsonObjectBuilder sibling = Json.createObjectBuilder().add("rfilename", file.path());
+            JsonObjectBuilder sibling = JSON.createObjectBuilder().add("rfilename", file.path());
             if (blobs) {
                 sibling.add("size", file.contentSize()).add("blobId", file.oid());
                 if (file.isLfs()) {
-                    sibling.add("lfs", Json.createObjectBuilder().add("sha256", file.lfs().oid()).add("size", file.lfs().size())
+                    sibling.add("lfs", JSON.createObjectBuilder().add("sha256", file.lfs().oid()).add("size", file.lfs().size())
                             .add("pointerSize", file.size()));
                 }
             }

@@ -1,6 +1,7 @@
 package org.hubguard.web.api;
 
-import jakarta.json.Json;
+import static org.hubguard.web.api.JsonP.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 
 import org.hubguard.repos.RepoType;
@@ -13,13 +14,13 @@ final class RepoJson {
     }
 
     static JsonObjectBuilder info(Repository repo) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("_id", String.valueOf(repo.getId()))
                 .add("id", repo.getFullName())
                 .add("author", repo.getNamespaceName())
                 .add("private", repo.isPrivate())
                 .add("createdAt", repo.getCreatedAt().toString())
-                .add("siblings", Json.createArrayBuilder()); // files come with git
+                .add("siblings", JSON.createArrayBuilder()); // files come with git
         if (repo.getType() == RepoType.MODEL) {
             json.add("modelId", repo.getFullName());
         }

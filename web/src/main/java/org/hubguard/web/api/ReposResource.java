@@ -1,9 +1,10 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -73,7 +74,7 @@ public class ReposResource {
         if (!files.isEmpty()) {
             commits.addToInitialCommit(repositories.context(caller.get(), type, repo.getNamespaceName(), repo.getName()), files);
         }
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JSON.createObjectBuilder()
                 .add("url", baseUrl.of(request) + repo.getPath())
                 .add("id", String.valueOf(repo.getId()))
                 .add("name", repo.getFullName())
@@ -90,7 +91,7 @@ public class ReposResource {
         String[] repoId = name.contains("/") ? RepoIds.split(name, "name")
                 : new String[] {organization == null ? caller.getUsername() : organization, name};
         repositories.delete(repositories.context(caller.get(), RepoJson.type(JsonBodies.string(body, "type")), repoId[0], repoId[1]));
-        return Response.ok(Json.createObjectBuilder().build()).build();
+        return Response.ok(JSON.createObjectBuilder().build()).build();
     }
 
     /** {fromRepo, toRepo, type?} */
@@ -101,7 +102,7 @@ public class ReposResource {
         String[] from = RepoIds.split(JsonBodies.requiredString(body, "fromRepo"), "fromRepo");
         RepoContext source = repositories.context(caller.get(), RepoJson.type(JsonBodies.string(body, "type")), from[0], from[1]);
         Repository repo = repositories.move(source, JsonBodies.requiredString(body, "toRepo"));
-        return Response.ok(Json.createObjectBuilder().add("name", repo.getFullName())
+        return Response.ok(JSON.createObjectBuilder().add("name", repo.getFullName())
                 .add("url", baseUrl.of(request) + repo.getPath()).build()).build();
     }
 }

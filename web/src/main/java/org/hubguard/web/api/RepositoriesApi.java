@@ -1,12 +1,13 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -79,7 +80,7 @@ public class RepositoriesApi {
         List<RepoListing.Found> found = listing.search(caller.get(), new RepoListing.Query(type, author, search,
                 filter.stream().flatMap(f -> Stream.of(f.split(","))).map(String::strip).filter(f -> !f.isEmpty()).toList(),
                 pipelineTag, gated, sort, direction));
-        JsonArrayBuilder page = Json.createArrayBuilder();
+        JsonArrayBuilder page = JSON.createArrayBuilder();
         found.stream().skip(from).limit(pageSize).forEach(f -> page.add(infoJson.build(f.repository(), f.head(), fields, false)));
         Response.ResponseBuilder response = Response.ok(page.build());
         if (from + pageSize < found.size()) {

@@ -1,5 +1,7 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -255,7 +256,7 @@ public class RepositoryApi {
         Map<String, FileSecurity> security = scans.securityOf(entries);
         Map<String, CommitSummary> lastCommits = expand
                 ? git.lastCommits(repo.id(), commit, entries.stream().map(TreeEntry::path).toList()) : Map.of();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         entries.forEach(e -> list.add(TreeJson.entry(e, security.get(e.contentId()), lastCommits.get(e.path()))));
         return list;
     }
@@ -274,14 +275,14 @@ public class RepositoryApi {
         }
         ObjectId head = commit(rev);
         List<CommitInfo> history = git.commits(repo.id(), head, page * pageSize, pageSize + 1);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         history.stream().limit(pageSize).forEach(c -> {
-            JsonArrayBuilder authors = Json.createArrayBuilder();
-            c.authors().forEach(a -> authors.add(Json.createObjectBuilder().add("user", a)));
+            JsonArrayBuilder authors = JSON.createArrayBuilder();
+            c.authors().forEach(a -> authors.add(JSON.createObjectBuilder().add("user", a)));
             SignatureCheck signature = signatures.check(c.id(), c.raw(), c.committerEmail());
-            list.add(Json.createObjectBuilder().add("id", c.id()).add("title", c.title()).add("message", c.message())
+            list.add(JSON.createObjectBuilder().add("id", c.id()).add("title", c.title()).add("message", c.message())
                     .add("authors", authors).add("date", HubDates.format(c.date()))
-                    .add("signature", Json.createObjectBuilder()
+                    .add("signature", JSON.createObjectBuilder()
                             .add("status", signature.status().name())
                             .add("reason", nullable(signature.reason()))
                             .add("keyFingerprint", nullable(signature.keyFingerprint()))
@@ -299,12 +300,12 @@ public class RepositoryApi {
     @Path("refs")
     public Response refs(@QueryParam("include_prs") String includePrs) {
         RefService.RefList list = refs.list(repo);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("branches", refsJson(list.branches()))
-                .add("converts", Json.createArrayBuilder())
+                .add("converts", JSON.createArrayBuilder())
                 .add("tags", refsJson(list.tags()));
         if (includePrs != null && !includePrs.equals("0") && !includePrs.equalsIgnoreCase("false")) {
-            json.add("pullRequests", Json.createArrayBuilder()); // hubguard has no pull requests
+            json.add("pullRequests", JSON.createArrayBuilder()); // hubguard has no pull requests
         }
         return Response.ok(json.build()).build();
     }
@@ -391,12 +392,12 @@ public class RepositoryApi {
         ObjectId head = commit(rev);
         LfsAttributes attributes = git.lfsAttributes(repo.id(), head);
         boolean inlineOnly = UploadClients.insistsOnXet(userAgent);
-        JsonArrayBuilder modes = Json.createArrayBuilder();
+        JsonArrayBuilder modes = JSON.createArrayBuilder();
         for (int i = 0; i < paths.size(); i++) {
             boolean lfs = !inlineOnly && rules.belongsInLfs(paths.get(i), sizes.get(i), attributes);
-            modes.add(Json.createObjectBuilder().add("path", paths.get(i)).add("uploadMode", lfs ? "lfs" : "regular").add("shouldIgnore", false));
+            modes.add(JSON.createObjectBuilder().add("path", paths.get(i)).add("uploadMode", lfs ? "lfs" : "regular").add("shouldIgnore", false));
         }
-        return Response.ok(Json.createObjectBuilder().add("files", modes).add("commitOid", head.name()).build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("files", modes).add("commitOid", head.name()).build()).build();
     }
 
     /**
@@ -418,7 +419,7 @@ public class RepositoryApi {
             oid = commits.commit(repo, rev, parsed.summary(), parsed.description(), parsed.parentCommit(), parsed.changes(),
                     parsed.secretScanningBypass());
         }
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JSON.createObjectBuilder()
                 .add("success", true)
                 .add("commitOid", oid)
                 .add("commitUrl", baseUrl.of(request) + repo.repository().getPath() + "/commit/" + oid)
@@ -454,13 +455,13 @@ public class RepositoryApi {
     }
 
     private static JsonArrayBuilder refsJson(List<GitRef> list) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         list.forEach(ref -> array.add(refJson(ref)));
         return array;
     }
 
     private static JsonObjectBuilder refJson(GitRef ref) {
-        return Json.createObjectBuilder().add("name", ref.name()).add("ref", ref.ref()).add("targetCommit", ref.targetCommit());
+        return JSON.createObjectBuilder().add("name", ref.name()).add("ref", ref.ref()).add("targetCommit", ref.targetCommit());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -469,7 +470,7 @@ public class RepositoryApi {
     }
 
     private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 
     private static int pageSize(int limit) {

@@ -1,9 +1,10 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -42,7 +43,7 @@ public final class SecurityJson {
 
     /** {status, avScan:{status, message, ...}, pickleImportScan:{status, version, pickleImports, ...}|null} */
     static JsonObjectBuilder file(FileSecurity security) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("status", status(security))
                 .add("avScan", avScan(security))
                 .add("pickleImportScan", pickleImportScan(security)); // always present: huggingface_hub reads the key
@@ -53,7 +54,7 @@ public final class SecurityJson {
     }
 
     private static JsonObjectBuilder avScan(FileSecurity security) {
-        JsonArrayBuilder viruses = Json.createArrayBuilder();
+        JsonArrayBuilder viruses = JSON.createArrayBuilder();
         security.virusNames().forEach(viruses::add);
         String error = security.avError();
         boolean avError = error != null;
@@ -61,16 +62,16 @@ public final class SecurityJson {
         JsonValue message = JsonValue.NULL;
         if (!security.virusNames().isEmpty()) {
             status = "unsafe";
-            message = Json.createValue("Virus found: " + String.join(", ", security.virusNames()));
+            message = JSON.createValue("Virus found: " + String.join(", ", security.virusNames()));
         } else if (security.status().equals("pending")) {
             status = "queued";
         } else if (avError) {
             status = security.status().equals("unscanned") ? "unscanned" : "error";
-            message = Json.createValue(error);
+            message = JSON.createValue(error);
         } else {
             status = "safe";
         }
-        return Json.createObjectBuilder().add("status", status).add("message", message)
+        return JSON.createObjectBuilder().add("status", status).add("message", message)
                 .add("virusFound", !security.virusNames().isEmpty()).add("virusNames", viruses);
     }
 
@@ -79,8 +80,8 @@ public final class SecurityJson {
         if (security.pickleHighest() == null) {
             return JsonValue.NULL;
         }
-        JsonArrayBuilder imports = Json.createArrayBuilder();
-        security.pickleImports().forEach(i -> imports.add(Json.createObjectBuilder()
+        JsonArrayBuilder imports = JSON.createArrayBuilder();
+        security.pickleImports().forEach(i -> imports.add(JSON.createObjectBuilder()
                 .add("module", i.module()).add("name", i.name()).add("safety", i.safety().wireName())
                 .add("why", i.why() == null ? "" : i.why())));
         String status = switch (security.pickleHighest()) {
@@ -89,7 +90,7 @@ public final class SecurityJson {
             default -> "safe";
         };
         jakarta.json.JsonArray listed = imports.build();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", status)
                 .add("version", ScanService.PICKLE_VERSION)
                 .add("pickleImports", listed)
@@ -103,15 +104,15 @@ public final class SecurityJson {
      * level being the file's status when it is unsafe, suspicious or an error.
      */
     static JsonObjectBuilder repo(List<TreeEntry> files, Map<String, FileSecurity> security) {
-        JsonArrayBuilder issues = Json.createArrayBuilder();
+        JsonArrayBuilder issues = JSON.createArrayBuilder();
         boolean done = true;
         for (TreeEntry file : files) {
             String status = status(security.get(file.contentId()));
             done &= !status.equals("queued");
             if (status.equals("unsafe") || status.equals("suspicious") || status.equals("error")) {
-                issues.add(Json.createObjectBuilder().add("path", file.path()).add("level", status));
+                issues.add(JSON.createObjectBuilder().add("path", file.path()).add("level", status));
             }
         }
-        return Json.createObjectBuilder().add("scansDone", done).add("filesWithIssues", issues);
+        return JSON.createObjectBuilder().add("scansDone", done).add("filesWithIssues", issues);
     }
 }

@@ -1,6 +1,7 @@
 package org.hubguard.web.api;
 
-import jakarta.json.Json;
+import static org.hubguard.web.api.JsonP.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 
 import org.hubguard.git.CommitSummary;
@@ -19,14 +20,14 @@ final class TreeJson {
 
     /** {@code security} for files (null for directories); {@code lastCommit} when expanded, else null. */
     static JsonObjectBuilder entry(TreeEntry entry, FileSecurity security, CommitSummary lastCommit) {
-        JsonObjectBuilder item = Json.createObjectBuilder()
+        JsonObjectBuilder item = JSON.createObjectBuilder()
                 .add("type", entry.type()).add("path", entry.path()).add("oid", entry.oid()).add("size", entry.contentSize());
         if (entry.isLfs()) {
-            item.add("lfs", Json.createObjectBuilder().add("oid", entry.lfs().oid()).add("size", entry.lfs().size())
+            item.add("lfs", JSON.createObjectBuilder().add("oid", entry.lfs().oid()).add("size", entry.lfs().size())
                     .add("pointerSize", entry.size()));
         }
         if (lastCommit != null) {
-            item.add("lastCommit", Json.createObjectBuilder().add("id", lastCommit.id()).add("title", lastCommit.title())
+            item.add("lastCommit", JSON.createObjectBuilder().add("id", lastCommit.id()).add("title", lastCommit.title())
                     .add("date", HubDates.format(lastCommit.date())));
         }
         if (entry.isFile() && security != null) {

@@ -1,6 +1,7 @@
 package org.hubguard.web.api;
 
-import jakarta.json.Json;
+import static org.hubguard.web.api.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -34,9 +35,9 @@ public class ValidateYamlResource {
     }
 
     private static Response problems(int status, java.util.List<String> errors) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        errors.forEach(e -> list.add(Json.createObjectBuilder().add("message", e)));
-        var json = Json.createObjectBuilder().add("errors", list).add("warnings", Json.createArrayBuilder());
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        errors.forEach(e -> list.add(JSON.createObjectBuilder().add("message", e)));
+        var json = JSON.createObjectBuilder().add("errors", list).add("warnings", JSON.createArrayBuilder());
         if (!errors.isEmpty()) {
             json.add("error", "Invalid metadata in README.md: " + String.join(" ", errors));
         }

@@ -1,11 +1,12 @@
 package org.hubguard.web.api;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +52,7 @@ public class WhoAmIResource {
         if (user == null) {
             throw new RequestRefusedException(401, "You must be authenticated: send an access token as 'Authorization: Bearer hf_...'.");
         }
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("type", "user")
                 .add("id", String.valueOf(user.getId()))
                 .add("name", user.getUsername())
@@ -67,9 +68,9 @@ public class WhoAmIResource {
     }
 
     private JsonArrayBuilder orgs(String username) {
-        JsonArrayBuilder orgs = Json.createArrayBuilder();
+        JsonArrayBuilder orgs = JSON.createArrayBuilder();
         for (Membership m : organizations.membershipsOf(username)) {
-            orgs.add(Json.createObjectBuilder().add("type", "org").add("name", m.getOrganization().getName())
+            orgs.add(JSON.createObjectBuilder().add("type", "org").add("name", m.getOrganization().getName())
                     .add("fullname", m.getOrganization().getFullName()).add("roleInOrg", m.getRole().wireName()));
         }
         return orgs;
@@ -77,12 +78,12 @@ public class WhoAmIResource {
 
     private Response organizationToken(Credential.OrgToken token) {
         Organization org = organizations.get(token.organization());
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("type", "org")
                 .add("id", String.valueOf(org.getId()))
                 .add("name", org.getName())
                 .add("fullname", org.getFullName())
-                .add("auth", Json.createObjectBuilder().add("type", "access_token").add("accessToken", Json.createObjectBuilder()
+                .add("auth", JSON.createObjectBuilder().add("type", "access_token").add("accessToken", JSON.createObjectBuilder()
                         .add("displayName", "organization token").add("role", "read")
                         .add("createdAt", token.createdAt().toString())))
                 .build();
@@ -91,36 +92,36 @@ public class WhoAmIResource {
 
     private static JsonObjectBuilder auth(Credential credential) {
         if (!(credential instanceof Credential.Token token)) {
-            return Json.createObjectBuilder().add("type", "session");
+            return JSON.createObjectBuilder().add("type", "session");
         }
-        JsonObjectBuilder accessToken = Json.createObjectBuilder()
+        JsonObjectBuilder accessToken = JSON.createObjectBuilder()
                 .add("displayName", token.name())
                 .add("role", token.role().wireName())
                 .add("createdAt", token.createdAt().toString());
         if (!token.grants().isEmpty()) {
             accessToken.add("fineGrained", fineGrained(token.grants()));
         }
-        return Json.createObjectBuilder().add("type", "access_token").add("accessToken", accessToken);
+        return JSON.createObjectBuilder().add("type", "access_token").add("accessToken", accessToken);
     }
 
     /** {"global": [permissions], "scoped": [{"entity": {"type", "name"}, "permissions": [...]}]} */
     private static JsonObjectBuilder fineGrained(List<TokenGrant> grants) {
-        JsonArrayBuilder global = Json.createArrayBuilder();
+        JsonArrayBuilder global = JSON.createArrayBuilder();
         grants.stream().filter(g -> g.getScopeKind() == ScopeKind.GLOBAL)
                 .forEach(g -> global.add(g.getPermission().wireName()));
         Map<String, List<TokenGrant>> byEntity = grants.stream()
                 .filter(g -> g.getScopeKind() != ScopeKind.GLOBAL)
                 .collect(Collectors.groupingBy(g -> g.getScopeKind().wireName() + "\u0000" + g.getScopeName(),
                         java.util.LinkedHashMap::new, Collectors.toList()));
-        JsonArrayBuilder scoped = Json.createArrayBuilder();
+        JsonArrayBuilder scoped = JSON.createArrayBuilder();
         byEntity.values().forEach(entityGrants -> {
             TokenGrant first = entityGrants.get(0);
-            JsonArrayBuilder permissions = Json.createArrayBuilder();
+            JsonArrayBuilder permissions = JSON.createArrayBuilder();
             entityGrants.forEach(g -> permissions.add(g.getPermission().wireName()));
-            scoped.add(Json.createObjectBuilder()
-                    .add("entity", Json.createObjectBuilder().add("type", first.getScopeKind().wireName()).add("name", first.getScopeName()))
+            scoped.add(JSON.createObjectBuilder()
+                    .add("entity", JSON.createObjectBuilder().add("type", first.getScopeKind().wireName()).add("name", first.getScopeName()))
                     .add("permissions", permissions));
         });
-        return Json.createObjectBuilder().add("global", global).add("scoped", scoped);
+        return JSON.createObjectBuilder().add("global", global).add("scoped", scoped);
     }
 }

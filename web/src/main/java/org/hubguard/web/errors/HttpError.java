@@ -1,8 +1,9 @@
 package org.hubguard.web.errors;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.io.IOException;
 
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,7 +57,7 @@ public record HttpError(int status, String code, String message, boolean challen
 
     /** The answer with more fields beside "error", e.g. the existing repository's {@code url} in a 409 (huggingface_hub reads it). */
     public Response toResponse(java.util.Map<String, String> extraFields) {
-        jakarta.json.JsonObjectBuilder body = Json.createObjectBuilder().add("error", message);
+        jakarta.json.JsonObjectBuilder body = JSON.createObjectBuilder().add("error", message);
         extraFields.forEach(body::add);
         return Response.fromResponse(toResponse()).entity(body.build().toString()).build();
     }
@@ -90,13 +91,13 @@ public record HttpError(int status, String code, String message, boolean challen
         }
         response.setContentType(LFS_JSON);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
+        response.getWriter().write(JSON.createObjectBuilder().add("message", message).build().toString());
         response.flushBuffer();
     }
 
     public static final String LFS_JSON = "application/vnd.git-lfs+json";
 
     private String body() {
-        return Json.createObjectBuilder().add("error", message).build().toString();
+        return JSON.createObjectBuilder().add("error", message).build().toString();
     }
 }

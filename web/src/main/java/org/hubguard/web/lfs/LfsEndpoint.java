@@ -1,5 +1,7 @@
 package org.hubguard.web.lfs;
 
+import static org.hubguard.web.api.JsonP.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +15,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -128,13 +129,13 @@ public class LfsEndpoint {
             wanted.add(new LfsService.Wanted(oid.getString(), size.longValueExact()));
         }
         String objectsUrl = baseUrl.of(request) + repo.repository().getPath() + ".git/info/lfs/objects/";
-        JsonArrayBuilder answers = Json.createArrayBuilder();
+        JsonArrayBuilder answers = JSON.createArrayBuilder();
         for (LfsService.Answer answer : lfs.batch(repo, op, wanted)) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("oid", answer.oid()).add("size", answer.size());
+            JsonObjectBuilder item = JSON.createObjectBuilder().add("oid", answer.oid()).add("size", answer.size());
             if (answer instanceof LfsService.Refused refused) {
-                item.add("error", Json.createObjectBuilder().add("code", refused.code()).add("message", refused.message()));
+                item.add("error", JSON.createObjectBuilder().add("code", refused.code()).add("message", refused.message()));
             } else if (answer instanceof LfsService.Transfer transfer) {
-                JsonObjectBuilder actions = Json.createObjectBuilder()
+                JsonObjectBuilder actions = JSON.createObjectBuilder()
                         .add(op == TransferGrant.Operation.UPLOAD ? "upload" : "download", link(objectsUrl + answer.oid(), transfer.transfer()));
                 if (transfer.verify() != null) {
                     actions.add("verify", link(objectsUrl + answer.oid() + "/verify", transfer.verify()));
@@ -143,12 +144,12 @@ public class LfsEndpoint {
             }
             answers.add(item);
         }
-        sendJson(response, 200, Json.createObjectBuilder().add("transfer", "basic").add("objects", answers).add("hash_algo", "sha256").build());
+        sendJson(response, 200, JSON.createObjectBuilder().add("transfer", "basic").add("objects", answers).add("hash_algo", "sha256").build());
     }
 
     private JsonObjectBuilder link(String href, TransferGrant grant) {
         long seconds = Math.max(1, grant.expires().getEpochSecond() - java.time.Instant.now().getEpochSecond());
-        return Json.createObjectBuilder().add("href", href + "?t=" + grants.sign(grant)).add("expires_in", seconds);
+        return JSON.createObjectBuilder().add("href", href + "?t=" + grants.sign(grant)).add("expires_in", seconds);
     }
 
     private void download(RepoRef ref, String oid, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -183,7 +184,7 @@ public class LfsEndpoint {
         }
         TransferGrant grant = grant(ref, TransferGrant.Operation.VERIFY, oid, size.longValueExact(), request);
         lfs.verify(grant, Optional.ofNullable(string(body, "oid")).orElse(oid), size.longValueExact());
-        sendJson(response, 200, Json.createObjectBuilder().build());
+        sendJson(response, 200, JSON.createObjectBuilder().build());
     }
 
     /** The transfer's grant: the signed one from the batch answer (?t=), or one decided now on the caller's credentials. */
@@ -205,9 +206,9 @@ public class LfsEndpoint {
         long cursor = request.getParameter("cursor") == null ? 0 : parseLong(request.getParameter("cursor"), "cursor");
         int limit = request.getParameter("limit") == null ? LfsLocks.MAX_PAGE : (int) parseLong(request.getParameter("limit"), "limit");
         List<LfsLock> page = locks.list(repo, request.getParameter("path"), id, cursor, limit);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         page.stream().limit(Math.min(Math.max(limit, 1), LfsLocks.MAX_PAGE)).forEach(lock -> list.add(lockJson(lock)));
-        JsonObjectBuilder body = Json.createObjectBuilder().add("locks", list);
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("locks", list);
         nextCursor(page, limit).ifPresent(next -> body.add("next_cursor", next));
         sendJson(response, 200, body.build());
     }
@@ -218,9 +219,9 @@ public class LfsEndpoint {
             throw new InvalidInputException("Send {\"path\": \"the file to lock\"}.");
         }
         try {
-            sendJson(response, 201, Json.createObjectBuilder().add("lock", lockJson(locks.lock(repo, path))).build());
+            sendJson(response, 201, JSON.createObjectBuilder().add("lock", lockJson(locks.lock(repo, path))).build());
         } catch (LfsLocks.LockConflictException taken) {
-            sendJson(response, 409, Json.createObjectBuilder().add("lock", lockJson(taken.lock())).add("message", taken.getMessage()).build());
+            sendJson(response, 409, JSON.createObjectBuilder().add("lock", lockJson(taken.lock())).add("message", taken.getMessage()).build());
         }
     }
 
@@ -230,11 +231,11 @@ public class LfsEndpoint {
         long cursor = string(body, "cursor") == null || string(body, "cursor").isEmpty() ? 0 : parseLong(string(body, "cursor"), "cursor");
         int limit = body.get("limit") instanceof JsonNumber n ? n.intValue() : LfsLocks.MAX_PAGE;
         List<LfsLock> page = locks.forPush(repo, cursor, limit);
-        JsonArrayBuilder ours = Json.createArrayBuilder();
-        JsonArrayBuilder theirs = Json.createArrayBuilder();
+        JsonArrayBuilder ours = JSON.createArrayBuilder();
+        JsonArrayBuilder theirs = JSON.createArrayBuilder();
         page.stream().limit(Math.min(Math.max(limit, 1), LfsLocks.MAX_PAGE)).forEach(lock ->
                 (lock.getOwnerName().equalsIgnoreCase(repo.caller().username()) ? ours : theirs).add(lockJson(lock)));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("ours", ours).add("theirs", theirs);
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("ours", ours).add("theirs", theirs);
         nextCursor(page, limit).ifPresent(next -> answer.add("next_cursor", next));
         sendJson(response, 200, answer.build());
     }
@@ -242,9 +243,9 @@ public class LfsEndpoint {
     private void unlock(RepoContext repo, long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean force = readJson(request).get("force") == JsonValue.TRUE;
         try {
-            sendJson(response, 200, Json.createObjectBuilder().add("lock", lockJson(locks.unlock(repo, id, force))).build());
+            sendJson(response, 200, JSON.createObjectBuilder().add("lock", lockJson(locks.unlock(repo, id, force))).build());
         } catch (LfsLocks.LockConflictException others) {
-            sendJson(response, 403, Json.createObjectBuilder().add("lock", lockJson(others.lock())).add("message", others.getMessage()).build());
+            sendJson(response, 403, JSON.createObjectBuilder().add("lock", lockJson(others.lock())).add("message", others.getMessage()).build());
         }
     }
 
@@ -254,11 +255,11 @@ public class LfsEndpoint {
     }
 
     private static JsonObjectBuilder lockJson(LfsLock lock) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", String.valueOf(lock.getId()))
                 .add("path", lock.getPath())
                 .add("locked_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(lock.getCreatedAt().atOffset(ZoneOffset.UTC)))
-                .add("owner", Json.createObjectBuilder().add("name", lock.getOwnerName()));
+                .add("owner", JSON.createObjectBuilder().add("name", lock.getOwnerName()));
     }
 
     /** A small JSON request body (at most 1 MiB); an empty body is an empty object. */
@@ -270,7 +271,7 @@ public class LfsEndpoint {
         if (bytes.length == 0) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
+        try (var reader = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException malformed) {
             throw new InvalidInputException("The request body is not a JSON object: " + malformed.getMessage());
