@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""Helpers of bench/hub-at-scale.sh (Python 3 standard library only).
+
+  scale.py history COMMITS FILES SEED [START]   git fast-import stream: COMMITS commits on top of refs/heads/main,
+                                                commit i writes file (START + i) % FILES with new content
+  scale.py tree FILES SEED LAYOUT               fast-import stream: one commit adding FILES files on top of main;
+                                                LAYOUT 'data' puts them under data/ (data/dNNN/ in dirs of 100
+                                                when FILES > 100), 'flat' at the top
+  scale.py create-repos URL TOKEN ORG COUNT THREADS
+                                                POST /api/repos/create repo-0000 ... in organization ORG over
+                                                THREADS keep-alive connections; prints seconds
+  scale.py rate URL CONNS SECONDS               GETs URL over CONNS keep-alive connections for SECONDS;
+                                                prints requests/s (every answer must be 200)
+  scale.py ndjson SIZE PATH SEED                an NDJSON commit body with one file of SIZE random bytes
+"""
+import base64
+import http.client
+import json
+import random
+import sys
+import threading
+import time
+import urllib.parse
+
+WORDS = ("tensor weight layer model token vocab embedding attention head config bias norm scale dropout "
+         "batch epoch step learning rate optimizer checkpoint shard dataset split train test valid").split()
+
+
+def text(rng, size):
+    out, n = [], 0
+    while n < size:
+        line = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 14))) + " %d\n" % rng.getrandbits(32)
+        out.append(line)
+        n += len(line)
+    return "".join(out)[:size].encode()
+
+
+def blob(out, data):
+    out.write(b"data %d\n" % len(data))
+    out.write(data)
+    out.write(b"\n")
+
+
+def commit_header(out, when, message, first):
+    out.write(b"commit refs/heads/main\n")
+    out.write(b"author Bench <bench@example.test> %d +0000\n" % when)
+    out.write(b"committer Bench <bench@example.test> %d +0000\n" % when)
+    msg = message.encode()
+    out.write(b"data %d\n%s\n" % (len(msg), msg))
+    if first:
+        out.write(b"from refs/heads/main^0\n")
+
+
+def history_path(i):
+    return "src/part%02d/file%05d.txt" % (i % 20, i)
+
+
+def history(commits, files, seed, start=0):
+    out = sys.stdout.buffer
+    rng = random.Random(seed)
+    when = 1_700_000_000 + start * 60
+    for c in range(commits):
+        i = start + c
+        commit_header(out, when + c * 60, "Change %d" % i, c == 0)
+        path = history_path(i % files)
+        out.write(b"M 100644 inline %s\n" % path.encode())
+        blob(out, text(rng, rng.randint(500, 6000)))
+        out.write(b"\n")
+
+
+def tree(files, seed, layout):
+    out = sys.stdout.buffer
+    rng = random.Random(seed)
+    commit_header(out, 1_700_000_000, "%d files" % files, True)
+    for i in range(files):
+        if layout == "flat":
+            path = "file%05d.txt" % i
+        elif files > 100:
+            path = "data/d%03d/file%05d.txt" % (i // 100, i)
+        else:
+            path = "data/file%05d.txt" % i
+        out.write(b"M 100644 inline %s\n" % path.encode())
+        blob(out, text(rng, rng.randint(500, 6000)))
+    out.write(b"\n")
+
+
+def connect(url):
+    u = urllib.parse.urlsplit(url)
+    return http.client.HTTPConnection(u.hostname, u.port, timeout=300), u
+
+
+def create_repos(url, token, org, count, threads):
+    names = ["repo-%04d" % i for i in range(count)]
+    lock = threading.Lock()
+    failures = []
+
+    def work():
+        conn, u = connect(url)
+        while True:
+            with lock:
+                if not names:
+                    return
+                name = names.pop()
+            body = json.dumps({"name": name, "organization": org})
+            conn.request("POST", u.path.rstrip("/") + "/api/repos/create", body=body,
+                         headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+            answer = conn.getresponse()
+            answer.read()
+            if answer.status not in (200, 201):
+                failures.append("%s: %d" % (name, answer.status))
+
+    start = time.monotonic()
+    pool = [threading.Thread(target=work) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    if failures:
+        sys.exit("create-repos: %d failed, e.g. %s" % (len(failures), failures[0]))
+    print("%.1f" % (time.monotonic() - start))
+
+
+def rate(url, conns, seconds):
+    counts = [0] * conns
+    errors = []
+    deadline = time.monotonic() + seconds
+
+    def work(k):
+        conn, u = connect(url)
+        target = u.path + ("?" + u.query if u.query else "")
+        while time.monotonic() < deadline:
+            conn.request("GET", target)
+            answer = conn.getresponse()
+            answer.read()
+            if answer.status != 200:
+                errors.append(answer.status)
+                return
+            counts[k] += 1
+
+    start = time.monotonic()
+    pool = [threading.Thread(target=work, args=(k,)) for k in range(conns)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    elapsed = time.monotonic() - start
+    if errors:
+        sys.exit("rate: an answer was %d" % errors[0])
+    # requests that finished, over the time until the last one finished (a slow last request counts in full)
+    print("%.2f" % (sum(counts) / elapsed))
+
+
+def ndjson(size, path, seed):
+    rng = random.Random(seed)
+    out = sys.stdout.buffer
+    out.write(json.dumps({"key": "header", "value": {"summary": "%d bytes" % size}}).encode() + b"\n")
+    data = rng.getrandbits(size * 8).to_bytes(size, "little")
+    out.write(b'{"key":"file","value":{"path":"%s","encoding":"base64","content":"' % path.encode())
+    out.write(base64.b64encode(data))
+    out.write(b'"}}\n')
+
+
+def main(argv):
+    cmd = argv[1] if len(argv) > 1 else ""
+    if cmd == "history":
+        history(int(argv[2]), int(argv[3]), int(argv[4]), int(argv[5]) if len(argv) > 5 else 0)
+    elif cmd == "tree":
+        tree(int(argv[2]), int(argv[3]), argv[4])
+    elif cmd == "create-repos":
+        create_repos(argv[2], argv[3], argv[4], int(argv[5]), int(argv[6]))
+    elif cmd == "rate":
+        rate(argv[2], int(argv[3]), float(argv[4]))
+    elif cmd == "ndjson":
+        ndjson(int(argv[2]), argv[3], int(argv[4]))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
