@@ -13,14 +13,17 @@
 # Each figure is the best of RUNS interleaved hubguard/anchor runs (latencies: each run is the mean of 5 requests).
 # The machine is shared: figures are ratios measured in one run, not absolute speeds.
 # Usage: nice -n 5 bench/hub-at-scale.sh [--commits N] [--files N] [--repos N] [--tree-files N] [--push-files N]
-#                                        [--big-mb N] [--runs N] [--keep]
-#   e.g. --commits 5000 for issue 16's clone. Needs a build (mvn -pl ear -am package -DskipTests), git, curl,
+#                                        [--big-mb N] [--runs N] [--keep] [--profile]
+#   e.g. --commits 5000 for issue 16's clone. --profile takes `jcmd Thread.print` every 0.3 s during hubguard's
+#   runs (which slows them: a diagnostic run, not for the figures), keeps the dumps in bench/target/profile-*/
+#   and prints where the server's threads were (bench/lib/scale.py stacks). Needs a build (mvn -pl ear -am package -DskipTests), git, curl,
 #   nginx and fcgiwrap (apt-get install nginx fcgiwrap; run as our own processes, never the system service),
 #   clamav-daemon (clamd, clamdscan), a JDK (jstat, jcmd). Ports: hubguard 8080+BENCH_OFFSET (default offset 900:
 #   8980, its clamd 4210), nginx BENCH_NGINX_PORT (18900), the anchor clamd BENCH_CLAMD_PORT (3910).
-set -euo pipefail
+set -Eeuo pipefail
+trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
-COMMITS=2000 FILES=2000 REPOS=1000 TREE_FILES=10000 PUSH_FILES=2000 BIG_MB=1024 RUNS=3 KEEP=0
+COMMITS=2000 FILES=2000 REPOS=1000 TREE_FILES=10000 PUSH_FILES=2000 BIG_MB=1024 RUNS=3 KEEP=0 PROFILE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --commits) COMMITS="$2"; shift 2 ;;
@@ -31,6 +34,7 @@ while [ $# -gt 0 ]; do
     --big-mb) BIG_MB="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --profile) PROFILE=1; shift ;;
     *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
@@ -51,12 +55,14 @@ done
 mkdir -p "$REPO/bench/target"
 WORK="$(mktemp -d "$REPO/bench/target/scale.XXXXXX")"
 HOME_DIR="$WORK/home"
-SAMPLER=""
+SAMPLER="" PROF_PID=""
 T0=$(date +%s)
+if [ "$PROFILE" = 1 ]; then PROF="$REPO/bench/target/profile-$(date +%Y%m%d-%H%M%S)"; mkdir -p "$PROF"; fi
 
 stop_all() {
   set +e
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null
+  [ -n "$PROF_PID" ] && kill "$PROF_PID" 2>/dev/null
   local jvm
   jvm=$(bench_server_jvm "$HOME_DIR")
   if [ -n "$jvm" ]; then kill -TERM "$jvm" 2>/dev/null; for _ in $(seq 1 60); do kill -0 "$jvm" 2>/dev/null || break; sleep 1; done; fi
@@ -74,8 +80,15 @@ trap stop_all EXIT
 log() { printf '[%4ds] %s\n' "$(( $(date +%s) - T0 ))" "$*" >&2; }
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
-min() { printf '%s\n' "$@" | sort -g | head -n 1; }
-max() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+min() { printf '%s\n' "$@" | awk 'NR == 1 || $1 < m { m = $1 } END { print m }'; }
+max() { printf '%s\n' "$@" | awk 'NR == 1 || $1 > m { m = $1 } END { print m }'; }
+# prof NAME / unprof: with --profile, thread dumps of the server into $PROF/NAME.txt in between
+prof() {
+  [ "$PROFILE" = 1 ] || return 0
+  (while :; do jcmd "$JVM" Thread.print >> "$PROF/$1.txt" 2>/dev/null; sleep 0.3; done) > /dev/null 2>&1 &
+  PROF_PID=$!
+}
+unprof() { [ -z "$PROF_PID" ] || { kill "$PROF_PID" 2>/dev/null; wait "$PROF_PID" 2>/dev/null || true; PROF_PID=""; }; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b == 0 ? 0 : a / b) }'; }
 
 # ---------------------------------------------------------------------------------------------- the anchors
@@ -213,7 +226,7 @@ clone_s() {  # clone_s URL DIR [git clone options]: seconds
 log "git clone, $RUNS runs each (interleaved)..."
 hub_clone=() anchor_clone=()
 for _ in $(seq 1 "$RUNS"); do
-  hub_clone+=("$(clone_s "$HUB_GIT" "$WORK/clone-hub")")
+  prof clone; hub_clone+=("$(clone_s "$HUB_GIT" "$WORK/clone-hub")"); unprof
   anchor_clone+=("$(clone_s "$ANCHOR_GIT" "$WORK/clone-anchor")")
 done
 for d in clone-hub clone-anchor; do
@@ -230,7 +243,7 @@ rm -rf "$WORK/shallow-hub" "$WORK/shallow-anchor"
 # ---------------------------------------------------------------------------------------------- downloads
 log "$DOWNLOADS small-file downloads, one and eight clients (curl, keep-alive)..."
 # The first DOWNLOADS files of the history's tip (what nginx serves)
-(cd "$WORK/www/files" && find src -type f | sort | head -n "$DOWNLOADS") > "$WORK/paths"
+(cd "$WORK/www/files" && find src -type f | sort | awk -v n="$DOWNLOADS" 'NR <= n') > "$WORK/paths"
 mkdir -p "$WORK/lists"
 make_lists() {  # make_lists NAME URL-PREFIX: one curl config of every URL, and eight of an eighth each
   local name="$1" prefix="$2"
@@ -260,8 +273,8 @@ fetch_all() {  # fetch_all NAME CLIENTS: seconds for every URL; fails unless eve
 hub_dl1=() anchor_dl1=() hub_dl8=() anchor_dl8=()
 fetch_all hub 1 >/dev/null; fetch_all anchor 1 >/dev/null   # warm up
 for _ in $(seq 1 "$RUNS"); do
-  hub_dl1+=("$(fetch_all hub 1)"); anchor_dl1+=("$(fetch_all anchor 1)")
-  hub_dl8+=("$(fetch_all hub 8)"); anchor_dl8+=("$(fetch_all anchor 8)")
+  prof downloads-1; hub_dl1+=("$(fetch_all hub 1)"); unprof; anchor_dl1+=("$(fetch_all anchor 1)")
+  prof downloads-8; hub_dl8+=("$(fetch_all hub 8)"); unprof; anchor_dl8+=("$(fetch_all anchor 8)")
 done
 log "$BIG_MB MB download..."
 big_rate() {  # bytes/s
@@ -271,7 +284,7 @@ big_rate() {  # bytes/s
 }
 hub_big=() anchor_big=()
 for _ in $(seq 1 "$RUNS"); do
-  hub_big+=("$(big_rate "$BENCH_URL/admin/scale-big/resolve/main/big.dat")")
+  prof big; hub_big+=("$(big_rate "$BENCH_URL/admin/scale-big/resolve/main/big.dat")"); unprof
   anchor_big+=("$(big_rate "$ANCHOR/files/big.dat")")
 done
 rm -f "$WORK/www/files/big.dat"
@@ -289,7 +302,7 @@ fetch_s() {
   [ "$(git -C "$WORK/fetch" rev-parse origin/main)" = "$(git -C "$WORK/history" rev-parse main)" ] || { echo "bench: the fetch missed commits" >&2; exit 1; }
 }
 for _ in $(seq 1 "$RUNS"); do
-  hub_fetch+=("$(fetch_s "$WORK/clone-hub")")
+  prof fetch; hub_fetch+=("$(fetch_s "$WORK/clone-hub")"); unprof
   anchor_fetch+=("$(fetch_s "$WORK/clone-anchor")")
 done
 rm -rf "$WORK/fetch" "$WORK/clone-hub" "$WORK/clone-anchor"
@@ -311,19 +324,20 @@ for r in $(seq 1 "$RUNS"); do
   status=0; for pid in "${pids[@]}"; do wait "$pid" || status=$?; done
   clamd_scan+=("$(since "$start")")
   [ "$status" = 0 ] || { echo "bench: clamdscan exited with $status" >&2; exit 1; }
-  start=$(now)
+  prof scans; start=$(now)
   git -C "$WORK/scan-$r" push -q origin main 2>/dev/null
   for _ in $(seq 1 3600); do scans_done "scale-scan-$r" && break; sleep 0.5; done
-  hub_scan+=("$(since "$start")")
+  hub_scan+=("$(since "$start")"); unprof
   security "scale-scan-$r" | grep -q '"scansDone":true,"filesWithIssues":\[\]' || { echo "bench: scale-scan-$r: $(security "scale-scan-$r" | grep -o '"securityRepoStatus".*' | cut -c1-300)" >&2; exit 1; }
   rm -rf "$WORK/scan-$r" "$WORK/scan-$r".*
 done
 
 # ---------------------------------------------------------------------------------------------- pages
 log "repository page and tree API at 100 vs $TREE_FILES files..."
-latency() {  # latency URL: mean seconds of 5 requests over one connection (after one more to warm up)
-  local url="$1"
-  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$url" "$url" "$url" "$url" "$url" "$url" |
+latency() {  # latency URL [curl options]: mean seconds of 5 requests over one connection (after one more to warm up)
+  local url="$1"; shift
+  local each=(-o /dev/null "$url")
+  curl -s "$@" -w '%{http_code} %{time_total}\n' "${each[@]}" "${each[@]}" "${each[@]}" "${each[@]}" "${each[@]}" "${each[@]}" |
     awk 'NR > 1 { if ($1 != 200) bad = $1; sum += $2; n++ } END { if (bad) { print "status " bad > "/dev/stderr"; exit 1 } printf "%.4f\n", sum / n }'
 }
 page_url() { echo "$BENCH_URL/repos/show?type=model&id=admin/scale-tree-$1"; }
@@ -343,8 +357,8 @@ best_lat() { min ${lat[$1]}; }
 log "pages/s under 4 connections at $TREE_FILES files (8 s each)..."
 page_rate=() tree_rate=()
 for _ in $(seq 1 "$RUNS"); do
-  page_rate+=("$(helper rate "$(page_url "$TREE_FILES")" 4 8)")
-  tree_rate+=("$(helper rate "$(tree_url "$TREE_FILES")" 4 8)")
+  prof page-rate; page_rate+=("$(helper rate "$(page_url "$TREE_FILES")" 4 8)"); unprof
+  prof tree-rate; tree_rate+=("$(helper rate "$(tree_url "$TREE_FILES")" 4 8)"); unprof
 done
 
 # ---------------------------------------------------------------------------------------------- listing
@@ -357,8 +371,7 @@ count_token=$(api "$LIST_URL" | grep -o '"modelId"' | wc -l)
 list_anon=() list_token=()
 for _ in $(seq 1 "$RUNS"); do
   list_anon+=("$(latency "$LIST_URL")")
-  list_token+=("$(curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -w '%{http_code} %{time_total}\n' "$LIST_URL" "$LIST_URL" "$LIST_URL" "$LIST_URL" "$LIST_URL" "$LIST_URL" |
-    awk 'NR > 1 { if ($1 != 200) bad = 1; sum += $2; n++ } END { if (bad) exit 1; printf "%.4f\n", sum / n }')")
+  prof listing-token; list_token+=("$(latency "$LIST_URL" -H "Authorization: Bearer $TOKEN")"); unprof
 done
 
 # ---------------------------------------------------------------------------------------------- heap
@@ -372,7 +385,7 @@ commit_to() {  # commit_to REPO [curl options]: POSTs the 9 MiB commit; fails un
   api "$@" -H "Content-Type: application/x-ndjson" --data-binary "@$WORK/commit.ndjson" \
     "$BENCH_URL/api/models/admin/$repo/commit/main" | grep -q '"commitOid"'
 }
-heap_peak=() heap_live=()
+heap_peak=() heap_live=() heap_samples=()
 for r in $(seq 1 "$RUNS"); do
   create_repo "scale-heap-$r"; create_repo "scale-heap-live-$r"
   # (1) peak heap in use during the commit (jstat every 50 ms) minus the heap in use just before, after a full GC
@@ -385,10 +398,10 @@ for r in $(seq 1 "$RUNS"); do
   # (2) live heap during the commit: full GCs one after the other while it runs (its upload slowed to ~4 MB/s)
   full_gc; sleep 1; base=$(heap_used)
   commit_to "scale-heap-live-$r" --limit-rate 4M & cpid=$!
-  live=0
-  while kill -0 "$cpid" 2>/dev/null; do full_gc; u=$(heap_used); [ "$u" -gt "$live" ] && live=$u; done
+  live=0 samples=0
+  while kill -0 "$cpid" 2>/dev/null; do full_gc; u=$(heap_used); samples=$((samples + 1)); [ "$u" -gt "$live" ] && live=$u; done
   wait "$cpid"
-  heap_live+=("$(( live - base ))")
+  heap_live+=("$(( live - base ))"); heap_samples+=("$samples")
 done
 log "ten concurrent 9 MiB commits..."
 for k in $(seq 1 10); do create_repo "scale-ten-$k"; done
@@ -458,5 +471,13 @@ echo "Also measured: repo info (siblings) $(ms "$(best_lat "info-$TREE_FILES")")
 echo "  tree API under 4 connections above; setup: history push $(sec "$push_history_s"), $REPOS repos created in $(sec "$create_repos_s") (4 clients),"
 echo "  scan backlog of the setup drained $(sec "$backlog_s") after the last push."
 echo "  heap: 'peak' = highest heap in use (jstat, 50 ms) minus in use before, after a full GC (best of $RUNS);"
-echo "        'live' = highest heap after back-to-back full GCs (jcmd GC.run) during the commit minus before (worst of $RUNS)."
-echo "  runs: clone ${hub_clone[*]} / ${anchor_clone[*]}; scan ${hub_scan[*]} / ${clamd_scan[*]}"
+echo "        'live' = highest heap after back-to-back full GCs (jcmd GC.run) during the commit minus before (worst of $RUNS;"
+echo "        ${heap_samples[*]} GCs during the runs' commits, uploads slowed to 4 MB/s); peaks per run: ${heap_peak[*]} KiB, live: ${heap_live[*]} KiB."
+echo "  runs (hubguard / anchor): clone ${hub_clone[*]} / ${anchor_clone[*]}; shallow ${hub_shallow[*]} / ${anchor_shallow[*]};"
+echo "    fetch ${hub_fetch[*]} / ${anchor_fetch[*]}; downloads x1 ${hub_dl1[*]} / ${anchor_dl1[*]}; x8 ${hub_dl8[*]} / ${anchor_dl8[*]};"
+echo "    scans ${hub_scan[*]} / ${clamd_scan[*]}; listing token ${list_token[*]} / anonymous ${list_anon[*]}; pages/s ${page_rate[*]}"
+if [ "$PROFILE" = 1 ]; then
+  echo
+  echo "PROFILE (thread dumps every 0.3 s during hubguard's runs; these figures were slowed by it): $PROF"
+  for f in "$PROF"/*.txt; do helper stacks "$f" 12; done | tee "$PROF/summary.txt"
+fi

@@ -12,6 +12,8 @@
   scale.py rate URL CONNS SECONDS               GETs URL over CONNS keep-alive connections for SECONDS;
                                                 prints requests/s (every answer must be 200)
   scale.py ndjson SIZE PATH SEED                an NDJSON commit body with one file of SIZE random bytes
+  scale.py stacks FILE [TOP]                    from repeated `jcmd PID Thread.print` dumps: which hubguard methods
+                                                the server's working threads were in (sampled profile)
 """
 import base64
 import http.client
@@ -160,6 +162,52 @@ def ndjson(size, path, seed):
     out.write(b'"}}\n')
 
 
+def stacks(path, top=25):
+    """Counts, over every dump in the file, the working threads (request, EJB, JMS listener threads that are not
+    idle) by their innermost org.hubguard frame, and by the innermost frame of any code."""
+    idle = ("java.lang.Thread.State: WAITING", "java.lang.Thread.State: TIMED_WAITING")
+    busy_names = ("default task", "default I/O", "EJB default", "Thread-", "ServerService", "pool-", "ManagedExecutor",
+                  "EE-Managed", "hubguard", "ActiveMQ")
+    dumps, threads, inner_hub, inner_any, chains = 0, 0, {}, {}, {}
+
+    def flush(name, state, frames):
+        nonlocal threads
+        if name is None or not frames or not any(name.startswith(b) for b in busy_names):
+            return
+        hub = [f for f in frames if f.startswith("org.hubguard.")]
+        if not hub:
+            return
+        # a thread parked or waiting (idle pools, a queue) is not working, unless hubguard code waits in it
+        if state in idle and not hub:
+            return
+        threads += 1
+        inner_hub[hub[0]] = inner_hub.get(hub[0], 0) + 1
+        inner_any[frames[0]] = inner_any.get(frames[0], 0) + 1
+        chain = " < ".join(f.split("(")[0].rsplit(".", 2)[-2] + "." + f.split("(")[0].rsplit(".", 1)[-1] for f in hub[:4])
+        chains[chain] = chains.get(chain, 0) + 1
+
+    name, state, frames = None, None, []
+    with open(path, errors="replace") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("Full thread dump"):
+                dumps += 1
+            if line.startswith('"'):
+                flush(name, state, frames)
+                name, state, frames = line[1:].split('"', 1)[0], None, []
+            elif line.strip().startswith("java.lang.Thread.State:"):
+                state = line.strip()
+            elif line.strip().startswith("at "):
+                frames.append(line.strip()[3:])
+        flush(name, state, frames)
+    print("%s: %d dumps, %d samples of threads in hubguard code" % (path.rsplit("/", 1)[-1], dumps, threads))
+    for title, table in (("innermost hubguard frame", inner_hub), ("innermost frame", inner_any),
+                         ("hubguard call chain (innermost 4)", chains)):
+        print("  by %s:" % title)
+        for key, n in sorted(table.items(), key=lambda kv: -kv[1])[:top]:
+            print("  %5.1f%%  %s" % (100.0 * n / max(threads, 1), key))
+
+
 def main(argv):
     cmd = argv[1] if len(argv) > 1 else ""
     if cmd == "history":
@@ -170,6 +218,8 @@ def main(argv):
         create_repos(argv[2], argv[3], argv[4], int(argv[5]), int(argv[6]))
     elif cmd == "rate":
         rate(argv[2], int(argv[3]), float(argv[4]))
+    elif cmd == "stacks":
+        stacks(argv[2], int(argv[3]) if len(argv) > 3 else 25)
     elif cmd == "ndjson":
         ndjson(int(argv[2]), argv[3], int(argv[4]))
     else:
