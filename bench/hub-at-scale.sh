@@ -21,7 +21,7 @@
 #   clamav-daemon (clamd, clamdscan), a JDK (jstat, jcmd). Ports: hubguard 8080+BENCH_OFFSET (default offset 900:
 #   8980, its clamd 4210), nginx BENCH_NGINX_PORT (18900), the anchor clamd BENCH_CLAMD_PORT (3910).
 set -Eeuo pipefail
-trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
+trap '[ "$BASH_SUBSHELL" != 0 ] || echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 COMMITS=2000 FILES=2000 REPOS=1000 TREE_FILES=10000 PUSH_FILES=2000 BIG_MB=1024 RUNS=3 KEEP=0 PROFILE=0
 while [ $# -gt 0 ]; do
@@ -223,7 +223,8 @@ clone_s() {  # clone_s URL DIR [git clone options]: seconds
   git clone -q --no-checkout "$@" "$url" "$dir"
   since "$start"
 }
-log "git clone, $RUNS runs each (interleaved)..."
+log "git clone, $RUNS runs each (interleaved, after one of each to warm up)..."
+clone_s "$HUB_GIT" "$WORK/clone-hub" >/dev/null; clone_s "$ANCHOR_GIT" "$WORK/clone-anchor" >/dev/null
 hub_clone=() anchor_clone=()
 for _ in $(seq 1 "$RUNS"); do
   prof clone; hub_clone+=("$(clone_s "$HUB_GIT" "$WORK/clone-hub")"); unprof
@@ -379,6 +380,7 @@ log "heap growth of one 9 MiB NDJSON commit; ten concurrent ones..."
 helper ndjson "$HEAP_FILE_BYTES" weights.dat 7 > "$WORK/commit.ndjson"
 heap_used() { jstat -gc "$JVM" | awk 'NR == 2 { printf "%d\n", $3 + $4 + $6 + $8 }'; }   # KiB
 full_gc() { jcmd "$JVM" GC.run >/dev/null; }
+settled_heap() { local a b c; full_gc; a=$(heap_used); full_gc; b=$(heap_used); full_gc; c=$(heap_used); min "$a" "$b" "$c"; }  # KiB
 peak_of() { awk '$1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > peak) peak = used } END { printf "%d\n", peak }' "$1"; }  # KiB
 commit_to() {  # commit_to REPO [curl options]: POSTs the 9 MiB commit; fails unless 200 with a commitOid
   local repo="$1"; shift
@@ -389,14 +391,14 @@ heap_peak=() heap_live=() heap_samples=()
 for r in $(seq 1 "$RUNS"); do
   create_repo "scale-heap-$r"; create_repo "scale-heap-live-$r"
   # (1) peak heap in use during the commit (jstat every 50 ms) minus the heap in use just before, after a full GC
-  full_gc; sleep 1; base=$(heap_used)
+  base=$(settled_heap)
   jstat -gc "$JVM" 50 > "$WORK/heap-peak" & SAMPLER=$!
   sleep 0.3
   commit_to "scale-heap-$r"
   sleep 0.3; kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=""
   heap_peak+=("$(( $(peak_of "$WORK/heap-peak") - base ))")
   # (2) live heap during the commit: full GCs one after the other while it runs (its upload slowed to ~4 MB/s)
-  full_gc; sleep 1; base=$(heap_used)
+  base=$(settled_heap)
   commit_to "scale-heap-live-$r" --limit-rate 4M & cpid=$!
   live=0 samples=0
   while kill -0 "$cpid" 2>/dev/null; do full_gc; u=$(heap_used); samples=$((samples + 1)); [ "$u" -gt "$live" ] && live=$u; done
@@ -405,7 +407,7 @@ for r in $(seq 1 "$RUNS"); do
 done
 log "ten concurrent 9 MiB commits..."
 for k in $(seq 1 10); do create_repo "scale-ten-$k"; done
-full_gc; sleep 1; base=$(heap_used)
+base=$(settled_heap)
 jstat -gc "$JVM" 100 > "$WORK/heap-ten" & SAMPLER=$!
 start=$(now)
 pids=()
@@ -440,7 +442,7 @@ b_h=$(max "${hub_big[@]}") b_a=$(max "${anchor_big[@]}")
 sc_h=$(min "${hub_scan[@]}") sc_a=$(min "${clamd_scan[@]}")
 l_t=$(min "${list_token[@]}") l_a=$(min "${list_anon[@]}")
 p_r=$(max "${page_rate[@]}") t_r=$(max "${tree_rate[@]}")
-hp=$(min "${heap_peak[@]}") hl=$(max "${heap_live[@]}")
+hp=$(max "${heap_peak[@]}") hl=$(max "${heap_live[@]}")
 file_kib=$((HEAP_FILE_BYTES / 1024))
 
 echo
@@ -470,12 +472,16 @@ echo
 echo "Also measured: repo info (siblings) $(ms "$(best_lat "info-$TREE_FILES")") at $TREE_FILES files vs $(ms "$(best_lat info-100)") at 100;"
 echo "  tree API under 4 connections above; setup: history push $(sec "$push_history_s"), $REPOS repos created in $(sec "$create_repos_s") (4 clients),"
 echo "  scan backlog of the setup drained $(sec "$backlog_s") after the last push."
-echo "  heap: 'peak' = highest heap in use (jstat, 50 ms) minus in use before, after a full GC (best of $RUNS);"
-echo "        'live' = highest heap after back-to-back full GCs (jcmd GC.run) during the commit minus before (worst of $RUNS;"
+echo "  heap (worst of $RUNS runs, not the best: a sample can miss a peak): 'peak' = highest heap in use (jstat every 50 ms)"
+echo "        minus the heap in use before, after full GCs (garbage not yet collected counts);"
+echo "        'live' = highest heap after back-to-back full GCs (jcmd GC.run) during the commit minus before ("
 echo "        ${heap_samples[*]} GCs during the runs' commits, uploads slowed to 4 MB/s); peaks per run: ${heap_peak[*]} KiB, live: ${heap_live[*]} KiB."
 echo "  runs (hubguard / anchor): clone ${hub_clone[*]} / ${anchor_clone[*]}; shallow ${hub_shallow[*]} / ${anchor_shallow[*]};"
 echo "    fetch ${hub_fetch[*]} / ${anchor_fetch[*]}; downloads x1 ${hub_dl1[*]} / ${anchor_dl1[*]}; x8 ${hub_dl8[*]} / ${anchor_dl8[*]};"
-echo "    scans ${hub_scan[*]} / ${clamd_scan[*]}; listing token ${list_token[*]} / anonymous ${list_anon[*]}; pages/s ${page_rate[*]}"
+echo "    scans ${hub_scan[*]} / ${clamd_scan[*]}; listing token ${list_token[*]} / anonymous ${list_anon[*]};"
+echo "    1 GB download $(for v in "${hub_big[@]}"; do mbs "$v"; echo -n ' '; done)/ $(for v in "${anchor_big[@]}"; do mbs "$v"; echo -n ' '; done);"
+echo "    page/tree/recursive tree/info at 100: ${lat[page-100]}/ ${lat[tree-100]}/ ${lat[rtree-100]}/ ${lat[info-100]}"
+echo "    at $TREE_FILES: ${lat[page-$TREE_FILES]}/ ${lat[tree-$TREE_FILES]}/ ${lat[rtree-$TREE_FILES]}/ ${lat[info-$TREE_FILES]}; pages/s ${page_rate[*]}, tree ${tree_rate[*]}"
 if [ "$PROFILE" = 1 ]; then
   echo
   echo "PROFILE (thread dumps every 0.3 s during hubguard's runs; these figures were slowed by it): $PROF"
