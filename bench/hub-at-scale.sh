@@ -14,9 +14,9 @@
 # The machine is shared: figures are ratios measured in one run, not absolute speeds.
 # Usage: nice -n 5 bench/hub-at-scale.sh [--commits N] [--files N] [--repos N] [--tree-files N] [--push-files N]
 #                                        [--big-mb N] [--runs N] [--keep] [--profile]
-#   e.g. --commits 5000 for issue 16's clone. --profile takes `jcmd Thread.print` every 0.3 s during hubguard's
-#   runs (which slows them: a diagnostic run, not for the figures), keeps the dumps in bench/target/profile-*/
-#   and prints where the server's threads were (bench/lib/scale.py stacks). Needs a build (mvn -pl ear -am package -DskipTests), git, curl,
+#   e.g. --commits 5000 for issue 16's clone. --profile records hubguard's runs with JFR (jcmd JFR.start
+#   settings=profile; a diagnostic run, its figures are slightly slowed), keeps the recordings in
+#   bench/target/profile-*/ and prints where the server's threads were (bench/lib/scale.py stacks). Needs a build (mvn -pl ear -am package -DskipTests), git, curl,
 #   nginx and fcgiwrap (apt-get install nginx fcgiwrap; run as our own processes, never the system service),
 #   clamav-daemon (clamd, clamdscan), a JDK (jstat, jcmd). Ports: hubguard 8080+BENCH_OFFSET (default offset 900:
 #   8980, its clamd 4210), nginx BENCH_NGINX_PORT (18900), the anchor clamd BENCH_CLAMD_PORT (3910).
@@ -55,14 +55,13 @@ done
 mkdir -p "$REPO/bench/target"
 WORK="$(mktemp -d "$REPO/bench/target/scale.XXXXXX")"
 HOME_DIR="$WORK/home"
-SAMPLER="" PROF_PID=""
+SAMPLER="" PROF_NAME="" PROF_N=0
 T0=$(date +%s)
 if [ "$PROFILE" = 1 ]; then PROF="$REPO/bench/target/profile-$(date +%Y%m%d-%H%M%S)"; mkdir -p "$PROF"; fi
 
 stop_all() {
   set +e
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null
-  [ -n "$PROF_PID" ] && kill "$PROF_PID" 2>/dev/null
   local jvm
   jvm=$(bench_server_jvm "$HOME_DIR")
   if [ -n "$jvm" ]; then kill -TERM "$jvm" 2>/dev/null; for _ in $(seq 1 60); do kill -0 "$jvm" 2>/dev/null || break; sleep 1; done; fi
@@ -82,13 +81,13 @@ now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
 min() { printf '%s\n' "$@" | awk 'NR == 1 || $1 < m { m = $1 } END { print m }'; }
 max() { printf '%s\n' "$@" | awk 'NR == 1 || $1 > m { m = $1 } END { print m }'; }
-# prof NAME / unprof: with --profile, thread dumps of the server into $PROF/NAME.txt in between
+# prof NAME / unprof: with --profile, a JFR recording (settings=profile) of the server in between, $PROF/NAME-N.jfr
 prof() {
   [ "$PROFILE" = 1 ] || return 0
-  (while :; do jcmd "$JVM" Thread.print >> "$PROF/$1.txt" 2>/dev/null; sleep 0.3; done) > /dev/null 2>&1 &
-  PROF_PID=$!
+  PROF_N=$((PROF_N + 1)); PROF_NAME="$1-$PROF_N"
+  jcmd "$JVM" JFR.start name="$PROF_NAME" settings=profile filename="$PROF/$PROF_NAME.jfr" >/dev/null
 }
-unprof() { [ -z "$PROF_PID" ] || { kill "$PROF_PID" 2>/dev/null; wait "$PROF_PID" 2>/dev/null || true; PROF_PID=""; }; }
+unprof() { [ -z "$PROF_NAME" ] || { jcmd "$JVM" JFR.stop name="$PROF_NAME" >/dev/null; PROF_NAME=""; }; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b == 0 ? 0 : a / b) }'; }
 
 # ---------------------------------------------------------------------------------------------- the anchors
@@ -355,6 +354,10 @@ for r in $(seq 1 "$RUNS"); do
   done
 done
 best_lat() { min ${lat[$1]}; }
+if [ "$PROFILE" = 1 ]; then
+  prof info; latency "$BENCH_URL/api/models/admin/scale-tree-$TREE_FILES" >/dev/null; unprof
+  prof tree-top; latency "$(tree_url "$TREE_FILES")" >/dev/null; unprof
+fi
 log "pages/s under 4 connections at $TREE_FILES files (8 s each)..."
 page_rate=() tree_rate=()
 for _ in $(seq 1 "$RUNS"); do
@@ -484,6 +487,6 @@ echo "    page/tree/recursive tree/info at 100: ${lat[page-100]}/ ${lat[tree-100
 echo "    at $TREE_FILES: ${lat[page-$TREE_FILES]}/ ${lat[tree-$TREE_FILES]}/ ${lat[rtree-$TREE_FILES]}/ ${lat[info-$TREE_FILES]}; pages/s ${page_rate[*]}, tree ${tree_rate[*]}"
 if [ "$PROFILE" = 1 ]; then
   echo
-  echo "PROFILE (thread dumps every 0.3 s during hubguard's runs; these figures were slowed by it): $PROF"
-  for f in "$PROF"/*.txt; do helper stacks "$f" 12; done | tee "$PROF/summary.txt"
+  echo "PROFILE (JFR, settings=profile, during hubguard's runs): $PROF"
+  for name in $(ls "$PROF" | grep '\.jfr$' | sed 's/-[0-9]*\.jfr$//' | sort -u); do helper stacks "$PROF/$name"-*.jfr; done | tee "$PROF/summary.txt"
 fi

@@ -12,8 +12,8 @@
   scale.py rate URL CONNS SECONDS               GETs URL over CONNS keep-alive connections for SECONDS;
                                                 prints requests/s (every answer must be 200)
   scale.py ndjson SIZE PATH SEED                an NDJSON commit body with one file of SIZE random bytes
-  scale.py stacks FILE [TOP]                    from repeated `jcmd PID Thread.print` dumps: which hubguard methods
-                                                the server's working threads were in (sampled profile)
+  scale.py stacks FILE.jfr...                   where the server's threads were in JFR recordings of one measurement
+                                                (execution and native-method samples; `jfr` must be on PATH)
 """
 import base64
 import http.client
@@ -162,50 +162,61 @@ def ndjson(size, path, seed):
     out.write(b'"}}\n')
 
 
-def stacks(path, top=25):
-    """Counts, over every dump in the file, the working threads (request, EJB, JMS listener threads that are not
-    idle) by their innermost org.hubguard frame, and by the innermost frame of any code."""
-    idle = ("java.lang.Thread.State: WAITING", "java.lang.Thread.State: TIMED_WAITING")
-    busy_names = ("default task", "default I/O", "EJB default", "Thread-", "ServerService", "pool-", "ManagedExecutor",
-                  "EE-Managed", "hubguard", "ActiveMQ")
-    dumps, threads, inner_hub, inner_any, chains = 0, 0, {}, {}, {}
+def jfr_samples(path):
+    """(kind, thread, frames innermost first) of the execution and native-method samples of a JFR recording."""
+    import subprocess
+    text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample,jdk.NativeMethodSample", "--stack-depth", "64", path],
+                          capture_output=True, text=True, check=True).stdout
+    kind, thread, frames, in_stack = None, "", [], False
+    for line in text.splitlines():
+        t = line.strip()
+        if t.startswith("jdk.ExecutionSample") or t.startswith("jdk.NativeMethodSample"):
+            kind, thread, frames, in_stack = t.split()[0], "", [], False
+        elif t.startswith("sampledThread =") or t.startswith("sampledThread="):
+            thread = t.split("=", 1)[1].strip().split('"')[1] if '"' in t else t
+        elif t.startswith("stackTrace = ["):
+            in_stack = True
+        elif in_stack and t == "]":
+            in_stack = False
+            yield kind, thread, frames
+        elif in_stack and t and t != "...":
+            frames.append(t.split(" line:")[0])
 
-    def flush(name, state, frames):
-        nonlocal threads
-        if name is None or not frames or not any(name.startswith(b) for b in busy_names):
-            return
-        hub = [f for f in frames if f.startswith("org.hubguard.")]
-        if not hub:
-            return
-        # a thread parked or waiting (idle pools, a queue) is not working, unless hubguard code waits in it
-        if state in idle and not hub:
-            return
-        threads += 1
-        inner_hub[hub[0]] = inner_hub.get(hub[0], 0) + 1
-        inner_any[frames[0]] = inner_any.get(frames[0], 0) + 1
-        chain = " < ".join(f.split("(")[0].rsplit(".", 2)[-2] + "." + f.split("(")[0].rsplit(".", 1)[-1] for f in hub[:4])
-        chains[chain] = chains.get(chain, 0) + 1
 
-    name, state, frames = None, None, []
-    with open(path, errors="replace") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("Full thread dump"):
-                dumps += 1
-            if line.startswith('"'):
-                flush(name, state, frames)
-                name, state, frames = line[1:].split('"', 1)[0], None, []
-            elif line.strip().startswith("java.lang.Thread.State:"):
-                state = line.strip()
-            elif line.strip().startswith("at "):
-                frames.append(line.strip()[3:])
-        flush(name, state, frames)
-    print("%s: %d dumps, %d samples of threads in hubguard code" % (path.rsplit("/", 1)[-1], dumps, threads))
-    for title, table in (("innermost hubguard frame", inner_hub), ("innermost frame", inner_any),
-                         ("hubguard call chain (innermost 4)", chains)):
+def short(frame):
+    name = frame.split("(")[0]
+    parts = name.rsplit(".", 2)
+    return ".".join(parts[-2:]) if len(parts) >= 2 else name
+
+
+def stacks(paths, top=12):
+    """Where the server's threads were during one measurement (JFR recordings of it, settings=profile): samples of
+    threads running Java code, and of threads in native code (socket and file I/O) that are in hubguard code."""
+    total, running, native, inclusive, inner_hub, inner_any = 0, 0, 0, {}, {}, {}
+    for path in paths:
+        for kind, thread, frames in jfr_samples(path):
+            hub = [f for f in frames if f.startswith("org.hubguard.")]
+            if kind == "jdk.NativeMethodSample" and not hub:
+                continue  # an idle thread waiting in native code (epoll, accept)
+            total += 1
+            if kind == "jdk.ExecutionSample":
+                running += 1
+            else:
+                native += 1
+            if hub:
+                inner_hub[short(hub[0])] = inner_hub.get(short(hub[0]), 0) + 1
+            for m in {short(f) for f in hub if "$Proxy$" not in f and "$$$view" not in f and "Lambda$" not in f}:
+                inclusive[m] = inclusive.get(m, 0) + 1
+            key = short(frames[0]) + ("  [native]" if kind == "jdk.NativeMethodSample" else "") if frames else "?"
+            inner_any[key] = inner_any.get(key, 0) + 1
+    name = paths[0].rsplit("/", 1)[-1].rsplit("-", 1)[0]
+    print("%s: %d samples (%d running Java, %d in native I/O under hubguard code), %d recordings"
+          % (name, total, running, native, len(paths)))
+    for title, table in (("hubguard methods on the stack (inclusive)", inclusive), ("innermost hubguard frame", inner_hub),
+                         ("innermost frame", inner_any)):
         print("  by %s:" % title)
         for key, n in sorted(table.items(), key=lambda kv: -kv[1])[:top]:
-            print("  %5.1f%%  %s" % (100.0 * n / max(threads, 1), key))
+            print("  %5.1f%%  %s" % (100.0 * n / max(total, 1), key))
 
 
 def main(argv):
@@ -219,7 +230,7 @@ def main(argv):
     elif cmd == "rate":
         rate(argv[2], int(argv[3]), float(argv[4]))
     elif cmd == "stacks":
-        stacks(argv[2], int(argv[3]) if len(argv) > 3 else 25)
+        stacks(argv[2:])
     elif cmd == "ndjson":
         ndjson(int(argv[2]), argv[3], int(argv[4]))
     else:
