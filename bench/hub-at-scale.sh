@@ -88,7 +88,7 @@ prof() {
   jcmd "$JVM" JFR.start name="$PROF_NAME" settings=profile filename="$PROF/$PROF_NAME.jfr" >/dev/null
 }
 unprof() { [ -z "$PROF_NAME" ] || { jcmd "$JVM" JFR.stop name="$PROF_NAME" >/dev/null; PROF_NAME=""; }; }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b == 0 ? 0 : a / b) }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", (b == 0 ? 0 : a / b) }'; }   # the verdicts use all 4 places
 
 # ---------------------------------------------------------------------------------------------- the anchors
 log "Starting the anchors: clamd on 127.0.0.1:$CLAMD_PORT, nginx (static files, git http-backend via fcgiwrap) on $ANCHOR..."
@@ -428,7 +428,7 @@ oom=$(grep -c 'OutOfMemoryError' "$HOME_DIR/server/log/server.log" || true)
 # ---------------------------------------------------------------------------------------------- report
 verdict() { awk -v v="$1" -v goal="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? (v <= goal) : (v >= goal); print ok ? "met" : "NOT MET" }'; }
 row() {  # row MEASURE HUBGUARD ANCHOR RATIO OP GOAL
-  printf '%-50s %-22s %-28s %7s  %s %-5s %s\n' "$1" "$2" "$3" "${4}x" "$5" "${6}x" "$(verdict "$4" "$6" "$5")"
+  printf '%-50s %-22s %-28s %7.3fx  %s %-5s %s\n' "$1" "$2" "$3" "$4" "$5" "${6}x" "$(verdict "$4" "$6" "$5")"
 }
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
 sec() { awk -v s="$1" 'BEGIN { printf "%.2f s", s }'; }
@@ -469,7 +469,7 @@ printf '%-50s %-22s %-28s %8s  %s\n' "repository page, 4 connections, $TREE_FILE
 printf '%-50s %-22s %-28s %8s  %s\n' "tree API, 4 connections, $TREE_FILES files" "$(printf '%.1f pages/s' "$t_r")" "-" "-" "(>= 50 pages/s) $(verdict "$t_r" 50 '>=')"
 row "?author= listing of $REPOS repos, token vs anon" "$(ms "$l_t")" "anonymous $(ms "$l_a")" "$(div "$l_t" "$l_a")" "<=" 1.2
 row "9 MiB NDJSON commit: heap held (live) / file" "$(mib "$hl")" "file $(mib "$file_kib")" "$(div "$hl" "$file_kib")" "<=" 2
-printf '%-50s %-22s %-28s %7sx  %s\n' "  (peak heap in use, garbage included)" "$(mib "$hp")" "file $(mib "$file_kib")" "$(div "$hp" "$file_kib")" "(median of $RUNS; not the goal's measure)"
+printf '%-50s %-22s %-28s %7.3fx  %s\n' "  (peak heap in use, garbage included)" "$(mib "$hp")" "file $(mib "$file_kib")" "$(div "$hp" "$file_kib")" "(median of $RUNS; not the goal's measure)"
 printf '%-50s %-22s %-28s %8s  %s\n' "ten concurrent 9 MiB commits" "$ten_ok of 10 ok, $(sec "$ten_s")" "peak heap $(mib "$ten_peak")" "-" "all ok, no OutOfMemoryError ($oom): $([ "$ten_ok" = 10 ] && [ "$oom" = 0 ] && echo met || echo NOT MET)"
 echo
 echo "Also measured: repo info (siblings) $(ms "$(best_lat "info-$TREE_FILES")") at $TREE_FILES files vs $(ms "$(best_lat info-100)") at 100;"
