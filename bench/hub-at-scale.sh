@@ -16,7 +16,12 @@
 #                                        [--big-mb N] [--runs N] [--keep] [--profile]
 #   e.g. --commits 5000 for issue 16's clone. --profile records hubguard's runs with JFR (jcmd JFR.start
 #   settings=profile; a diagnostic run, its figures are slightly slowed), keeps the recordings in
-#   bench/target/profile-*/ and prints where the server's threads were (bench/lib/scale.py stacks). Needs a build (mvn -pl ear -am package -DskipTests), git, curl,
+#   bench/target/profile-*/ and prints where the server's threads were (bench/lib/scale.py stacks).
+# Data: the history is built with git fast-import on top of hubguard's first commit and pushed to both servers; the
+#   trees put their files under data/ (the top level is the same at 100 and 10,000 files: .gitattributes
+#   and data/), so the page and the top of the tree show the same entries and should cost the same. The scans are
+#   awaited as a client does: GET ?securityStatus=true every 0.5 s (those requests are part of the server's load).
+# Needs a build (mvn -pl ear -am package -DskipTests), git, curl, python3,
 #   nginx and fcgiwrap (apt-get install nginx fcgiwrap; run as our own processes, never the system service),
 #   clamav-daemon (clamd, clamdscan), a JDK (jstat, jcmd). Ports: hubguard 8080+BENCH_OFFSET (default offset 900:
 #   8980, its clamd 4210), nginx BENCH_NGINX_PORT (18900), the anchor clamd BENCH_CLAMD_PORT (3910).
