@@ -388,6 +388,7 @@ log "heap growth of one 9 MiB NDJSON commit; ten concurrent ones..."
 helper ndjson "$HEAP_FILE_BYTES" weights.dat 7 > "$WORK/commit.ndjson"
 heap_used() { jstat -gc "$JVM" | awk 'NR == 2 { printf "%d\n", $3 + $4 + $6 + $8 }'; }   # KiB
 full_gc() { jcmd "$JVM" GC.run >/dev/null; }
+live_of() { jcmd "$JVM" GC.class_histogram > "$1"; awk '$1 == "Total" { printf "%d\n", $3 / 1024 }' "$1"; }   # KiB live, after a full GC
 settled_heap() { local a b c; full_gc; a=$(heap_used); full_gc; b=$(heap_used); full_gc; c=$(heap_used); min "$a" "$b" "$c"; }  # KiB
 peak_of() { awk '$1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > peak) peak = used } END { printf "%d\n", peak }' "$1"; }  # KiB
 commit_to() {  # commit_to REPO [curl options]: POSTs the 9 MiB commit; fails unless 200 with a commitOid
@@ -395,7 +396,7 @@ commit_to() {  # commit_to REPO [curl options]: POSTs the 9 MiB commit; fails un
   api "$@" -H "Content-Type: application/x-ndjson" --data-binary "@$WORK/commit.ndjson" \
     "$BENCH_URL/api/models/admin/$repo/commit/main" | grep -q '"commitOid"'
 }
-heap_peak=() heap_live=() heap_samples=()
+heap_peak=() heap_live=() heap_samples=() heap_grew=()
 for r in $(seq 1 "$RUNS"); do
   create_repo "scale-heap-$r"; create_repo "scale-heap-live-$r"
   # (1) peak heap in use during the commit (jstat every 50 ms) minus the heap in use just before, after a full GC
@@ -405,13 +406,18 @@ for r in $(seq 1 "$RUNS"); do
   commit_to "scale-heap-$r"
   sleep 0.3; kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=""
   heap_peak+=("$(( $(peak_of "$WORK/heap-peak") - base ))")
-  # (2) live heap during the commit: full GCs one after the other while it runs (its upload slowed to ~4 MB/s)
-  base=$(settled_heap)
+  # (2) live heap during the commit: class histograms (each after a full GC) one after the other while it runs (its
+  #     upload slowed to ~4 MB/s); the largest against the one before, and which classes grew
+  full_gc; live_of "$WORK/histo-base-$r" >/dev/null; base=$(live_of "$WORK/histo-base-$r")
   commit_to "scale-heap-live-$r" --limit-rate 4M & cpid=$!
   live=0 samples=0
-  while kill -0 "$cpid" 2>/dev/null; do full_gc; u=$(heap_used); samples=$((samples + 1)); [ "$u" -gt "$live" ] && live=$u; done
+  while kill -0 "$cpid" 2>/dev/null; do
+    u=$(live_of "$WORK/histo-now"); samples=$((samples + 1))
+    [ "$u" -gt "$live" ] && { live=$u; cp "$WORK/histo-now" "$WORK/histo-max-$r"; }
+  done
   wait "$cpid"
   heap_live+=("$(( live - base ))"); heap_samples+=("$samples")
+  [ -f "$WORK/histo-max-$r" ] && heap_grew+=("run $r: $(helper histodiff "$WORK/histo-base-$r" "$WORK/histo-max-$r" 4)")
 done
 log "ten concurrent 9 MiB commits..."
 for k in $(seq 1 10); do create_repo "scale-ten-$k"; done
@@ -480,11 +486,13 @@ echo
 echo "Also measured: repo info (siblings) $(ms "$(best_lat "info-$TREE_FILES")") at $TREE_FILES files vs $(ms "$(best_lat info-100)") at 100;"
 echo "  tree API under 4 connections above; setup: history push $(sec "$push_history_s"), $REPOS repos created in $(sec "$create_repos_s") (4 clients),"
 echo "  scan backlog of the setup drained $(sec "$backlog_s") after the last push."
-echo "  heap: 'held (live)' = highest heap after back-to-back full GCs (jcmd GC.run) during the commit minus the heap"
-echo "        after full GCs before it (worst of $RUNS runs: a sample can miss the peak; what the commit holds in memory);"
+echo "  heap: 'held (live)' = largest live heap (jcmd GC.class_histogram, each after a full GC) during the commit minus the"
+echo "        live heap before it (worst of $RUNS runs: a sample can miss the peak). It is the whole server's: caches filled"
+echo "        meanwhile count. What grew most at that moment: ${heap_grew[*]:-(no sample)}"
 echo "        'peak' = highest heap in use (jstat every 50 ms) minus before: counts garbage not yet collected and whatever"
-echo "        else the server allocates meanwhile (the scan reconciler's ticks), so it varies from run to run ("
-echo "        ${heap_samples[*]} GCs during the runs' commits, uploads slowed to 4 MB/s); peaks per run: ${heap_peak[*]} KiB, live: ${heap_live[*]} KiB."
+echo "        else the server allocates meanwhile (the scan reconciler's ticks), so it varies from run to run."
+echo "        Histograms during each run's commit (upload slowed to 4 MB/s): ${heap_samples[*]}; held per run: ${heap_live[*]} KiB;"
+echo "        peak per run: ${heap_peak[*]} KiB."
 echo "  runs (hubguard / anchor): clone ${hub_clone[*]} / ${anchor_clone[*]}; shallow ${hub_shallow[*]} / ${anchor_shallow[*]};"
 echo "    fetch ${hub_fetch[*]} / ${anchor_fetch[*]}; downloads x1 ${hub_dl1[*]} / ${anchor_dl1[*]}; x8 ${hub_dl8[*]} / ${anchor_dl8[*]};"
 echo "    scans ${hub_scan[*]} / ${clamd_scan[*]}; listing token ${list_token[*]} / anonymous ${list_anon[*]};"

@@ -12,6 +12,8 @@
   scale.py rate URL CONNS SECONDS               GETs URL over CONNS keep-alive connections for SECONDS;
                                                 prints requests/s (every answer must be 200)
   scale.py ndjson SIZE PATH SEED                an NDJSON commit body with one file of SIZE random bytes
+  scale.py histodiff BEFORE AFTER [TOP]         the classes whose live bytes grew most between two
+                                                `jcmd PID GC.class_histogram` outputs
   scale.py stacks FILE.jfr...                   where the server's threads were in JFR recordings of one measurement
                                                 (execution and native-method samples; `jfr` must be on PATH)
 """
@@ -219,6 +221,22 @@ def stacks(paths, top=12):
             print("  %5.1f%%  %s" % (100.0 * n / max(total, 1), key))
 
 
+def histogram(path):
+    table = {}
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 4 and parts[0].endswith(":") and parts[1].isdigit() and parts[2].isdigit():
+                table[" ".join(parts[3:])] = int(parts[2])
+    return table
+
+
+def histodiff(before, after, top=6):
+    a, b = histogram(before), histogram(after)
+    growth = sorted(((b.get(k, 0) - a.get(k, 0), k) for k in set(a) | set(b)), reverse=True)[:top]
+    print(", ".join("%+.1f MiB %s" % (g / 1048576, k.split(" (")[0]) for g, k in growth if g > 0))
+
+
 def main(argv):
     cmd = argv[1] if len(argv) > 1 else ""
     if cmd == "history":
@@ -229,6 +247,8 @@ def main(argv):
         create_repos(argv[2], argv[3], argv[4], int(argv[5]), int(argv[6]))
     elif cmd == "rate":
         rate(argv[2], int(argv[3]), float(argv[4]))
+    elif cmd == "histodiff":
+        histodiff(argv[2], argv[3], int(argv[4]) if len(argv) > 4 else 6)
     elif cmd == "stacks":
         stacks(argv[2:])
     elif cmd == "ndjson":
