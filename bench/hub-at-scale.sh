@@ -417,7 +417,7 @@ for r in $(seq 1 "$RUNS"); do
   done
   wait "$cpid"
   heap_live+=("$(( live - base ))"); heap_samples+=("$samples")
-  [ -f "$WORK/histo-max-$r" ] && heap_grew+=("run $r: $(helper histodiff "$WORK/histo-base-$r" "$WORK/histo-max-$r" 4)")
+  [ -f "$WORK/histo-max-$r" ] && heap_grew+=("run $r: $(helper histodiff "$WORK/histo-base-$r" "$WORK/histo-max-$r" 3);")
 done
 log "ten concurrent 9 MiB commits..."
 for k in $(seq 1 10); do create_repo "scale-ten-$k"; done
