@@ -36,7 +36,8 @@ bench_server_stop() {
 # The server's JVM process id.
 bench_server_jvm() {
   local home="$1"
-  pgrep -f "^java .*jboss.server.base.dir=$home/server" | head -n 1
+  # (java's command line names jboss-modules.jar first, then the server's base directory)
+  pgrep -f "jboss-modules\.jar .*-Djboss\.server\.base\.dir=$home/server( |\$)" | head -n 1
 }
 
 # bench_token JAR: signs in as admin through the pages and prints a new write token.
