@@ -39,6 +39,11 @@ public final class SecretRules {
 
     /** For each byte value: the rules with an anchor starting with it, and that anchor. */
     private static final Anchor[][] BY_FIRST_BYTE = anchorTable();
+    /**
+     * Whether some anchor starts with these two bytes (index: first byte * 256 + second). Letters that begin an
+     * anchor are common in text; pairs that do are rare, so most positions cost one table lookup.
+     */
+    private static final boolean[] ANCHOR_PAIRS = anchorPairs();
 
     private record Anchor(byte[] bytes, SecretRule rule) {
     }
@@ -57,11 +62,11 @@ public final class SecretRules {
         CharSequence chars = new Latin1(text, length);
         int line = 1;
         int lineCountedUpTo = 0;
-        for (int i = 0; i < length; i++) {
-            Anchor[] candidates = BY_FIRST_BYTE[text[i] & 0xff];
-            if (candidates == null) {
+        for (int i = 0; i < length - 1; i++) { // every anchor is longer than one byte
+            if (!ANCHOR_PAIRS[(text[i] & 0xff) << 8 | text[i + 1] & 0xff]) {
                 continue;
             }
+            Anchor[] candidates = BY_FIRST_BYTE[text[i] & 0xff];
             for (Anchor anchor : candidates) {
                 if (!startsWith(text, length, i, anchor.bytes())) {
                     continue;
@@ -92,6 +97,16 @@ public final class SecretRules {
             }
         }
         return true;
+    }
+
+    private static boolean[] anchorPairs() {
+        boolean[] pairs = new boolean[1 << 16];
+        for (SecretRule rule : RULES) {
+            for (String anchor : rule.anchors()) {
+                pairs[anchor.charAt(0) << 8 | anchor.charAt(1)] = true;
+            }
+        }
+        return pairs;
     }
 
     private static Anchor[][] anchorTable() {
