@@ -15,7 +15,9 @@ public final class SecretRules {
     private static final String HF_BODY = "[A-Za-z0-9]{34}";
 
     static final List<SecretRule> RULES = List.of(
-            new SecretRule(SecretKind.HUBGUARD_TOKEN, List.of("hf_"), "hf_" + HF_BODY, true)
+            // No word boundary for hubguard tokens: the checksum tells them from chance, and a token glued to a
+            // letter ("\\nhf_...", "token%3Dhf_...") still opens the account.
+            new SecretRule(SecretKind.HUBGUARD_TOKEN, List.of("hf_"), "hf_" + HF_BODY, false)
                     .accepting(TokenFormat::isWellFormed),
             new SecretRule(SecretKind.HUGGING_FACE_TOKEN, List.of("hf_"), "hf_" + HF_BODY, true)
                     .accepting(match -> !TokenFormat.isWellFormed(match)),

@@ -70,10 +70,10 @@ class PushProtectionTest {
         };
     }
 
-    private static List<SecretFinding> findings(String path, String text) {
+    private static SecretScan findings(String path, String text) {
         SecretScan scan = new SecretScan();
         scan.inspect(path, text.getBytes(StandardCharsets.UTF_8));
-        return scan.findings();
+        return scan;
     }
 
     @Test
@@ -97,7 +97,7 @@ class PushProtectionTest {
 
     @Test
     void otherSecretsRefuseWithTheBypassHintUnlessAllowed() {
-        List<SecretFinding> aws = findings("deploy.sh", "export KEY=" + "AKIA" + "Z7Q2WXR4M5NBV3CD\n");
+        SecretScan aws = findings("deploy.sh", "export KEY=" + "AKIA" + "Z7Q2WXR4M5NBV3CD\n");
         Optional<String> refusal = protection.refusal(ALICE, repository(false), aws, null, HINT);
         assertTrue(refusal.isPresent() && refusal.get().contains("deploy.sh:1 (AWS access key id)") && refusal.get().contains(HINT), refusal.toString());
         assertEquals(Optional.empty(), protection.refusal(ALICE, repository(true), aws, null, HINT), "the owner allows secrets");
@@ -106,7 +106,7 @@ class PushProtectionTest {
 
     @Test
     void aBypassLetsOtherSecretsThroughAndIsAudited() {
-        List<SecretFinding> stripe = findings("billing.py", "KEY = '" + "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc'\n");
+        SecretScan stripe = findings("billing.py", "KEY = '" + "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc'\n");
         assertEquals(Optional.empty(), protection.refusal(ALICE, repository(false), stripe, "false-positive", HINT));
         assertEquals(List.of("repo.secret_scanning_bypass success false-positive: billing.py:1 (Stripe live secret key)"), audited);
     }
