@@ -228,6 +228,95 @@ class SecretScanningIT extends TestServer {
         assertTrue(branch.body().contains("more.txt:1 (Stripe live secret key)"), branch.body());
     }
 
+    @Test
+    void aPrivateKeyInAServiceAccountJsonIsRefused() throws Exception {
+        String repo = createRepo("service-account");
+        Path work = clone(repo);
+        String material = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+        commitFile(work, "gcp/sa.json", "{\n  \"type\": \"service_account\",\n  \"private_key\": \"-----BEGIN " + "PRIVATE KEY-----\\n"
+                + material + "\\n" + material + "\\n-----END " + "PRIVATE KEY-----\\n\"\n}\n");
+        GitCli.Result push = git.run(work, "push", "origin", "main");
+        assertNotEquals(0, push.exitCode(), push.output());
+        assertTrue(push.output().contains("gcp/sa.json:3 (private key)"), push.output());
+    }
+
+    /** Each way a live token could ride in unread: the change is refused and the token revoked. */
+    @Test
+    void noLiveTokenGetsInThroughAMessageAPathABinaryUtf16ALargeFileOrGluedToALetter() throws Exception {
+        String repo = createRepo("everywhere");
+        Path work = clone(repo);
+        commitFile(work, "README.md", "hello\n");
+        git.run(work, "push", "origin", "main").ok();
+
+        String inMessage = aliceWeb.newToken("in-message", "read");
+        Files.writeString(work.resolve("a.txt"), "a\n");
+        git.run(work, "add", ".").ok();
+        git.run(work, "commit", "-q", "-m", "deploy with " + inMessage).ok();
+        assertRefusedAndRevoked(git.run(work, "push", "origin", "main"), inMessage, "the message of commit");
+        git.run(work, "reset", "-q", "--hard", "origin/main").ok();
+
+        String inTag = aliceWeb.newToken("in-tag", "read");
+        git.run(work, "tag", "-a", "v1", "-m", "release\n\ntoken=" + inTag).ok();
+        assertRefusedAndRevoked(git.run(work, "push", "origin", "v1"), inTag, "the message of tag v1");
+        git.run(work, "tag", "-d", "v1").ok();
+
+        String inPath = aliceWeb.newToken("in-path", "read");
+        commitFile(work, "creds/" + inPath + ".txt", "nothing here\n");
+        GitCli.Result pathPush = git.run(work, "push", "origin", "main");
+        assertRefusedAndRevoked(pathPush, inPath, "the path creds/[secret].txt");
+        git.run(work, "reset", "-q", "--hard", "origin/main").ok();
+
+        String inBinary = aliceWeb.newToken("in-binary", "read");
+        Files.write(work.resolve("blob.dat"), ("\0\1\2binary " + inBinary + "\0").getBytes(StandardCharsets.ISO_8859_1));
+        git.run(work, "add", ".").ok();
+        git.run(work, "commit", "-q", "-m", "binary").ok();
+        assertRefusedAndRevoked(git.run(work, "push", "origin", "main"), inBinary, "blob.dat");
+        git.run(work, "reset", "-q", "--hard", "origin/main").ok();
+
+        String inUtf16 = aliceWeb.newToken("in-utf16", "read");
+        Files.write(work.resolve("settings.ini"), ("[hub]\ntoken = " + inUtf16 + "\n").getBytes(StandardCharsets.UTF_16));
+        git.run(work, "add", ".").ok();
+        git.run(work, "commit", "-q", "-m", "utf-16").ok();
+        assertRefusedAndRevoked(git.run(work, "push", "origin", "main"), inUtf16, "settings.ini:2");
+        git.run(work, "reset", "-q", "--hard", "origin/main").ok();
+
+        String glued = aliceWeb.newToken("glued", "read");
+        commitFile(work, "config.json", "{\"env\": \"A=1\\n" + glued + "\", \"url\": \"x?token%3D" + glued + "\"}\n");
+        assertRefusedAndRevoked(git.run(work, "push", "origin", "main"), glued, "config.json:1");
+        git.run(work, "reset", "-q", "--hard", "origin/main").ok();
+
+        // The commit API: the header's summary and description, and an inline file over 10 MiB (kept in LFS).
+        String inSummary = aliceWeb.newToken("in-summary", "read");
+        HttpResponse<String> summary = commit(repo, "{\"summary\":\"use " + inSummary + "\"}", "b.txt", "b\n");
+        assertEquals(422, summary.statusCode(), summary.body());
+        assertFalse(summary.body().contains(inSummary), summary.body());
+        assertFalse(tokenWorks(inSummary));
+        String inDescription = aliceWeb.newToken("in-description", "read");
+        HttpResponse<String> description = commit(repo, "{\"summary\":\"x\",\"description\":\"t=" + inDescription + "\"}", "b.txt", "b\n");
+        assertEquals(422, description.statusCode(), description.body());
+        assertFalse(tokenWorks(inDescription));
+        String inLarge = aliceWeb.newToken("in-large", "read");
+        HttpResponse<String> large = commit(repo, "{\"summary\":\"big\"}", "data/big.txt",
+                "x".repeat(11 * 1024 * 1024) + "\n" + inLarge + "\n");
+        assertEquals(422, large.statusCode(), large.body());
+        assertFalse(tokenWorks(inLarge), "a file over 10 MiB is read too");
+
+        // The tag API's message.
+        String inApiTag = aliceWeb.newToken("in-api-tag", "read");
+        HttpResponse<String> tag = Json.send("POST", "/api/models/" + repo + "/tag/main",
+                "{\"tag\":\"v2\",\"message\":" + Json.q("release " + inApiTag) + "}", Credential.token(aliceWrite));
+        assertEquals(403, tag.statusCode(), tag.body());
+        assertFalse(tag.body().contains(inApiTag), tag.body());
+        assertFalse(tokenWorks(inApiTag));
+    }
+
+    private static void assertRefusedAndRevoked(GitCli.Result push, String token, String where) throws Exception {
+        assertNotEquals(0, push.exitCode(), push.output());
+        assertTrue(push.output().contains(where), where + ":\n" + push.output());
+        assertFalse(push.output().contains(token), "the secret is never echoed:\n" + push.output());
+        assertFalse(tokenWorks(token), "revoked: " + where);
+    }
+
     private static HttpResponse<String> commit(String repo, String header, String path, String content) throws Exception {
         String body = "{\"key\":\"header\",\"value\":" + header + "}\n"
                 + "{\"key\":\"file\",\"value\":{\"path\":" + Json.q(path) + ",\"encoding\":\"base64\",\"content\":\""
