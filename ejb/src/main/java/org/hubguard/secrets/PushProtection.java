@@ -13,6 +13,7 @@ import org.hubguard.audit.AuditLog;
 import org.hubguard.audit.AuditOutcome;
 import org.hubguard.config.HubguardConfig;
 import org.hubguard.repos.Repository;
+import org.hubguard.tokens.LeakSite;
 import org.hubguard.tokens.LeakedTokens;
 
 /**
@@ -63,10 +64,10 @@ public class PushProtection {
         }
         List<String> liveTokens = new ArrayList<>();
         List<String> others = new ArrayList<>();
+        LeakSite site = new LeakSite(AuditLog.targetOf(repository), AuditLog.organizationOf(repository), repository.asResource());
         for (SecretFinding finding : scan.findings()) {
             if (finding.kind() == SecretKind.HUBGUARD_TOKEN) {
-                String where = "found in a change to " + AuditLog.targetOf(repository) + ", " + finding.where();
-                if (leakedTokens.revoke(finding.match().secret(), LeakedTokens.REVOKED_BY_SCAN, caller, where).isPresent()) {
+                if (leakedTokens.revokeFound(finding.match().secret(), caller, site, finding.where()).isPresent()) {
                     liveTokens.add(finding.location());
                 }
             } else {

@@ -14,6 +14,7 @@ import org.hubguard.access.Caller;
 import org.hubguard.audit.AuditLog;
 import org.hubguard.audit.AuditOutcome;
 import org.hubguard.repos.Repository;
+import org.hubguard.tokens.LeakSite;
 import org.hubguard.tokens.LeakedTokens;
 import org.hubguard.tokens.TokenFormat;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +36,11 @@ class PushProtectionTest {
         protection = new PushProtection();
         protection.leakedTokens = new LeakedTokens() {
             @Override
-            public Optional<String> revoke(String secret, String event, Caller reporter, String where) {
+            public Optional<String> revokeFound(String secret, Caller pusher, LeakSite site, String place) {
                 if (!liveTokens.remove(secret)) {
                     return Optional.empty();
                 }
-                revoked.add(event + " " + where);
+                revoked.add(site.repository() + " " + site.organization() + ", " + place);
                 return Optional.of("token");
             }
         };
@@ -67,6 +68,11 @@ class PushProtectionTest {
             public boolean isInOrganization() {
                 return false;
             }
+
+            @Override
+            public org.hubguard.access.Resources.Repo asResource() {
+                return new org.hubguard.access.Resources.Repo("model", "alice", false, "bert", true, "alice");
+            }
         };
     }
 
@@ -85,7 +91,7 @@ class PushProtectionTest {
         assertTrue(refusal.isPresent());
         assertTrue(refusal.get().contains("app.py:2 (hubguard access token)") && refusal.get().contains("revoked"), refusal.get());
         assertFalse(refusal.get().contains(token));
-        assertEquals(List.of("token.revoke_by_scan found in a change to alice/bert, app.py line 2"), revoked);
+        assertEquals(List.of("alice/bert null, app.py line 2"), revoked);
         assertEquals(List.of("repo.push_refused refused secret detected: app.py:2 (hubguard access token)"), audited);
     }
 
@@ -109,5 +115,33 @@ class PushProtectionTest {
         SecretScan stripe = findings("billing.py", "KEY = '" + "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc'\n");
         assertEquals(Optional.empty(), protection.refusal(ALICE, repository(false), stripe, "false-positive", HINT));
         assertEquals(List.of("repo.secret_scanning_bypass success false-positive: billing.py:1 (Stripe live secret key)"), audited);
+    }
+
+    @Test
+    void aTokenInAPathIsRevokedAndNamedOnlyRedacted() {
+        String token = TokenFormat.generate();
+        liveTokens.add(token);
+        SecretScan scan = new SecretScan();
+        scan.inspectPath("creds/" + token + ".txt");
+        Optional<String> refusal = protection.refusal(ALICE, repository(false), scan, null, HINT);
+        assertTrue(refusal.isPresent() && refusal.get().contains("the path creds/[secret].txt (hubguard access token)"), refusal.toString());
+        assertEquals(List.of("alice/bert null, the path creds/[secret].txt"), revoked);
+        assertEquals(List.of("repo.push_refused refused secret detected: the path creds/[secret].txt (hubguard access token)"), audited);
+        assertFalse(refusal.get().contains(token) || audited.get(0).contains(token));
+    }
+
+    @Test
+    void withoutABypassHintTheRefusalOffersNone() {
+        SecretScan aws = findings("deploy.sh", "export KEY=" + "AKIA" + "Z7Q2WXR4M5NBV3CD\n");
+        String refusal = protection.refusal(ALICE, repository(false), aws, null, null).orElseThrow();
+        assertFalse(refusal.contains("secret-scanning.bypass") || refusal.contains("false positive"), refusal);
+    }
+
+    @Test
+    void redactionTakesEverySecretOutOfAText() {
+        String token = TokenFormat.generate();
+        assertEquals("file creds/[secret].txt is 12.0 MiB, key [secret]", Redaction.redact("file creds/" + token + ".txt is 12.0 MiB, key "
+                + "AKIA" + "Z7Q2WXR4M5NBV3CD"));
+        assertEquals(null, Redaction.redact(null));
     }
 }

@@ -240,6 +240,60 @@ class SecretScanningIT extends TestServer {
         assertTrue(push.output().contains("gcp/sa.json:3 (private key)"), push.output());
     }
 
+    /**
+     * Somebody else's token, and an organization's, pushed into a private repository: revoked, but their owners
+     * learn nothing of the repository (it is "a repository you cannot see"), the organization's admins see no
+     * event of it, and a token in a path is redacted everywhere it is written.
+     */
+    @Test
+    void aLeakIntoAPrivateRepositoryTellsOthersNothingOfItAndAPathIsRedacted() throws Exception {
+        String secretRepo = "hidden-" + Users.uniqueName("r");
+        HttpResponse<String> created = Json.send("POST", "/api/repos/create", "{\"name\":\"" + secretRepo + "\",\"private\":true}",
+                Credential.token(aliceWrite));
+        assertEquals(200, created.statusCode(), created.body());
+        String repo = alice + "/" + secretRepo;
+
+        String carol = Users.uniqueName("secrets-carol");
+        WebSession carolWeb = WebSession.signUpAndSignIn(carol);
+        String carolToken = carolWeb.newToken("carol-key", "read");
+        String carolOrg = Users.uniqueName("secrets-org");
+        assertEquals(201, Json.send("POST", "/api/organizations/new", "{\"name\":" + Json.q(carolOrg) + "}", Credential.session(carolWeb.cookie())).statusCode());
+        String carolWrite = Fixtures.insertToken(carol, "WRITE", List.of());
+        HttpResponse<String> orgTokenAnswer = Json.send("POST", "/api/organizations/" + carolOrg + "/token", null, Credential.token(carolWrite));
+        assertEquals(200, orgTokenAnswer.statusCode(), orgTokenAnswer.body());
+        String orgToken = Api.json(orgTokenAnswer).getString("token");
+
+        Path work = clone(repo);
+        commitFile(work, "creds/" + carolToken + ".txt", "org = " + orgToken + "\n");
+        GitCli.Result push = git.run(work, "push", "origin", "main");
+        assertNotEquals(0, push.exitCode(), push.output());
+        assertTrue(push.output().contains("the path creds/[secret].txt (hubguard access token)"), push.output());
+        assertTrue(push.output().contains("creds/[secret].txt:1 (hubguard access token)"), push.output());
+        assertFalse(push.output().contains(carolToken) || push.output().contains(orgToken), push.output());
+        assertFalse(tokenWorks(carolToken));
+        assertFalse(tokenWorks(orgToken));
+
+        String notice = carolWeb.get("/settings/tokens").body();
+        assertTrue(notice.contains("carol-key") && notice.contains("a repository you cannot see"), notice);
+        assertFalse(notice.contains(secretRepo) || notice.contains(carolToken), "nothing of the private repository");
+        String mail = Mailbox.mailTo(SMTP, Users.emailOf(carol), "carol-key");
+        assertTrue(mail.contains("a repository you cannot see"), mail);
+        assertFalse(mail.contains(secretRepo) || mail.contains("creds/") || mail.contains(alice), mail);
+
+        HttpResponse<String> orgLog = Json.send("GET", "/api/audit-log?org=" + carolOrg + "&limit=1000", null, Credential.token(carolWrite));
+        assertEquals(200, orgLog.statusCode(), orgLog.body());
+        assertFalse(orgLog.body().contains(secretRepo) || orgLog.body().contains("creds/"), "another owner's private repository:\n" + orgLog.body());
+
+        JsonArray events = auditEvents("target=" + repo);
+        assertFalse(events.isEmpty());
+        JsonArray revoked = auditEvents("event=token.revoke_by_scan&target=carol-key");
+        assertEquals(1, revoked.size(), revoked.toString());
+        assertTrue(revoked.getJsonObject(0).getString("detail").contains("the path creds/[secret].txt"), revoked.toString());
+        assertTrue(revoked.getJsonObject(0).isNull("organization"), "a user's repository: site administrators only");
+        String all = admin.get("/api/audit-log/export").body();
+        assertFalse(all.contains(carolToken) || all.contains(orgToken), "no secret in the audit log");
+    }
+
     /** Each way a live token could ride in unread: the change is refused and the token revoked. */
     @Test
     void noLiveTokenGetsInThroughAMessageAPathABinaryUtf16ALargeFileOrGluedToALetter() throws Exception {

@@ -42,7 +42,7 @@ public class CredentialsResource {
             tokens.add(m.group());
         }
         for (String token : tokens) {
-            leakedTokens.revoke(token, LeakedTokens.REVOKED_BY_REPORT, Caller.ANONYMOUS, "reported through POST /api/credentials/revoke");
+            leakedTokens.revokeReported(token);
         }
         return Response.accepted().build();
     }
