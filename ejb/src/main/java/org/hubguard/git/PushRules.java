@@ -150,12 +150,14 @@ class PushRules implements PreReceiveHook {
             }
             for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
                 if (scan != null) { // a message can carry a secret as well as a file
+                    walk.parseBody(commit); // an ObjectWalk keeps no bodies by itself
                     scan.inspectMessage("commit " + commit.abbreviate(8).name(), commit.getFullMessage());
                 }
             }
             for (RevObject object = walk.nextObject(); object != null; object = walk.nextObject()) {
                 String path = walk.getPathString();
                 if (object instanceof RevTag tag && scan != null) {
+                    walk.parseBody(tag);
                     scan.inspectMessage("tag " + tag.getTagName(), tag.getFullMessage());
                 }
                 Optional<String> problem = object.getType() == Constants.OBJ_TREE ? treeProblem(reader, object, path, scan)

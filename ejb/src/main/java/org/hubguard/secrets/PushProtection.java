@@ -1,7 +1,9 @@
 package org.hubguard.secrets;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,18 +64,23 @@ public class PushProtection {
         if (scan.isEmpty()) {
             return Optional.empty();
         }
-        List<String> liveTokens = new ArrayList<>();
+        // Every distinct hubguard token, where it was first seen, looked up together (at most
+        // SecretScan.MAX_TOKEN_CANDIDATES of them): a file of dead tokens costs a few queries, not one each.
+        Map<String, String> placeBySecret = new LinkedHashMap<>();
         List<String> others = new ArrayList<>();
-        LeakSite site = new LeakSite(AuditLog.targetOf(repository), AuditLog.organizationOf(repository), repository.asResource());
         for (SecretFinding finding : scan.findings()) {
             if (finding.kind() == SecretKind.HUBGUARD_TOKEN) {
-                if (leakedTokens.revokeFound(finding.match().secret(), caller, site, finding.where()).isPresent()) {
-                    liveTokens.add(finding.location());
-                }
+                placeBySecret.putIfAbsent(finding.match().secret(), finding.where());
             } else {
                 others.add(finding.location());
             }
         }
+        Set<String> revoked = placeBySecret.isEmpty() ? Set.of()
+                : leakedTokens.revokeFound(placeBySecret, caller, new LeakSite(AuditLog.targetOf(repository), AuditLog.organizationOf(repository),
+                        repository.asResource()));
+        List<String> liveTokens = scan.findings().stream()
+                .filter(finding -> finding.kind() == SecretKind.HUBGUARD_TOKEN && revoked.contains(finding.match().secret()))
+                .map(SecretFinding::location).toList();
         if (!liveTokens.isEmpty()) {
             String message = "a live hubguard access token was found in " + listed(liveTokens) + ". hubguard revoked it"
                     + " (its owner was told); remove it from your commits (git commit --amend, or git rebase -i) and push again";

@@ -30,18 +30,23 @@ class PushProtectionTest {
     private final List<String> audited = new ArrayList<>();
     private final Set<String> liveTokens = new java.util.HashSet<>();
     private PushProtection protection;
+    private int lookups;
 
     @BeforeEach
     void setUp() {
         protection = new PushProtection();
         protection.leakedTokens = new LeakedTokens() {
             @Override
-            public Optional<String> revokeFound(String secret, Caller pusher, LeakSite site, String place) {
-                if (!liveTokens.remove(secret)) {
-                    return Optional.empty();
-                }
-                revoked.add(site.repository() + " " + site.organization() + ", " + place);
-                return Optional.of("token");
+            public Set<String> revokeFound(java.util.Map<String, String> placeBySecret, Caller pusher, LeakSite site) {
+                lookups++;
+                Set<String> live = new java.util.HashSet<>();
+                placeBySecret.forEach((secret, place) -> {
+                    if (liveTokens.remove(secret)) {
+                        revoked.add(site.repository() + " " + site.organization() + ", " + place);
+                        live.add(secret);
+                    }
+                });
+                return live;
             }
         };
         protection.audit = new AuditLog() {
@@ -143,5 +148,27 @@ class PushProtectionTest {
         assertEquals("file creds/[secret].txt is 12.0 MiB, key [secret]", Redaction.redact("file creds/" + token + ".txt is 12.0 MiB, key "
                 + "AKIA" + "Z7Q2WXR4M5NBV3CD"));
         assertEquals(null, Redaction.redact(null));
+    }
+
+    @Test
+    void everyTokenOfAChangeIsLookedUpAtOnceAndTooManyRefuse() {
+        String live = TokenFormat.generate();
+        liveTokens.add(live);
+        StringBuilder text = new StringBuilder(live).append('\n');
+        for (int i = 0; i < 50; i++) {
+            text.append(TokenFormat.generate()).append('\n').append(live).append('\n');
+        }
+        Optional<String> refusal = protection.refusal(ALICE, repository(false), findings("dead.txt", text.toString()), null, HINT);
+        assertEquals(1, lookups, "one lookup for the whole change");
+        assertEquals(1, revoked.size());
+        assertTrue(refusal.orElseThrow().contains("dead.txt:1 (hubguard access token)"), refusal.get());
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= SecretScan.MAX_TOKEN_CANDIDATES; i++) {
+            many.append(TokenFormat.generate()).append(' ');
+        }
+        Optional<String> tooMany = protection.refusal(ALICE, repository(true), findings("many.txt", many.toString()), "false-positive", HINT);
+        assertTrue(tooMany.orElseThrow().contains("too many token-like strings"), "the safe side: refused, even where secrets are allowed");
+        assertEquals(2, lookups);
     }
 }
