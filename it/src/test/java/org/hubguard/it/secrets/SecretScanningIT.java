@@ -226,6 +226,8 @@ class SecretScanningIT extends TestServer {
                 "{\"startingPoint\":\"" + refusedCommit + "\"}", Credential.token(aliceWrite));
         assertEquals(403, branch.statusCode(), branch.body());
         assertTrue(branch.body().contains("more.txt:1 (Stripe live secret key)"), branch.body());
+        assertFalse(branch.body().contains("secret-scanning.bypass") || branch.body().contains("git push"),
+                "the branch API has no bypass, so its refusal offers none: " + branch.body());
     }
 
     @Test
@@ -397,6 +399,32 @@ class SecretScanningIT extends TestServer {
         assertEquals(1, events.size(), events.toString());
         assertTrue(events.getJsonObject(0).isNull("actor"));
         assertEquals("anonymous", events.getJsonObject(0).getString("credential"));
+    }
+
+    @Test
+    void aReportIsTakenWhateverItsHeadersAndJunkHidesNoTokenBehindIt() throws Exception {
+        String withBadAuthorization = aliceWeb.newToken("report-bad-auth", "read");
+        HttpResponse<String> badAuthorization = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/credentials/revoke")))
+                .header("Authorization", "Bearer not-a-token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tokens\":[" + Json.q(withBadAuthorization) + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, badAuthorization.statusCode(), badAuthorization.body());
+        assertFalse(tokenWorks(withBadAuthorization));
+
+        String withJunkType = aliceWeb.newToken("report-junk-type", "read");
+        HttpResponse<String> junkType = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/credentials/revoke")))
+                .header("Content-Type", "junk/// ;;").POST(HttpRequest.BodyPublishers.ofString(withJunkType)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, junkType.statusCode(), junkType.body());
+        assertFalse(tokenWorks(withJunkType));
+
+        String behindJunk = aliceWeb.newToken("report-behind-junk", "read");
+        StringBuilder body = new StringBuilder("{\"tokens\":[");
+        for (int i = 0; i < 150; i++) {
+            body.append("\"hf_").append(String.format("%034d", i)).append("\",");
+        }
+        assertEquals(202, anonymousRevoke(body.append(Json.q(behindJunk)).append("]}").toString()).statusCode());
+        assertFalse(tokenWorks(behindJunk), "150 strings without a valid checksum do not count towards the cap of 100");
     }
 
     private static HttpResponse<String> anonymousRevoke(String body) throws Exception {
