@@ -14,7 +14,7 @@ import org.hubguard.tokens.TokenFormat;
 final class TokenSweep {
 
     private static final int LENGTH = TokenFormat.LENGTH;
-    private static final int BODY = LENGTH - TokenFormat.PREFIX.length();
+    private static final int PREFIX = TokenFormat.PREFIX.length();
     private static final boolean[] BASE62 = new boolean[256];
 
     static {
@@ -29,11 +29,10 @@ final class TokenSweep {
 
     private final boolean skipNuls;
     private final Consumer<SecretMatch> found;
-    /** The last {@link #LENGTH} bytes seen, by position modulo LENGTH. */
-    private final byte[] recent = new byte[LENGTH];
-    private long seen;
-    /** How many base62 bytes end at the last byte seen. */
-    private int run;
+    /** The bytes being searched: the last LENGTH - 1 of the previous piece (a token may span two), then this piece. */
+    private byte[] window = new byte[0];
+    private int carried;
+    /** The line the window starts on. */
     private int line = 1;
 
     TokenSweep(boolean skipNuls, Consumer<SecretMatch> found) {
@@ -42,38 +41,63 @@ final class TokenSweep {
     }
 
     void feed(byte[] bytes, int offset, int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            byte b = bytes[i];
-            if (b == 0 && skipNuls) {
-                continue;
-            }
-            recent[(int) (seen % LENGTH)] = b;
-            seen++;
-            if (b == '\n') {
-                line++;
-            }
-            if (!BASE62[b & 0xff]) {
-                run = 0;
-            } else if (++run == BODY && seen >= LENGTH && at(seen - LENGTH) == 'h' && at(seen - LENGTH + 1) == 'f'
-                    && at(seen - LENGTH + 2) == '_') {
-                // the first 34 characters after "hf_": a token followed by more letters is still that token
-                check();
-            }
+        if (window.length < carried + length) {
+            byte[] larger = new byte[carried + length];
+            System.arraycopy(window, 0, larger, 0, carried);
+            window = larger;
         }
+        int end = carried;
+        if (skipNuls) {
+            for (int i = offset, stop = offset + length; i < stop; i++) {
+                if (bytes[i] != 0) {
+                    window[end++] = bytes[i];
+                }
+            }
+        } else {
+            System.arraycopy(bytes, offset, window, carried, length);
+            end += length;
+        }
+        search(end);
     }
 
-    private byte at(long position) {
-        return recent[(int) (position % LENGTH)];
+    /** Every token starting in window[0, end - LENGTH]; what starts later waits for the next piece. */
+    private void search(int end) {
+        int lineAt = line;
+        int countedTo = 0;
+        int lastStart = end - LENGTH;
+        for (int i = 0; i <= lastStart; i++) {
+            if (window[i] == 'h' && window[i + 1] == 'f' && window[i + 2] == '_' && isBody(i + PREFIX)) {
+                String candidate = new String(window, i, LENGTH, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (TokenFormat.isWellFormed(candidate)) {
+                    lineAt += newlines(countedTo, i);
+                    countedTo = i;
+                    found.accept(new SecretMatch(SecretKind.HUBGUARD_TOKEN, lineAt, candidate));
+                }
+            }
+        }
+        int keep = Math.min(end, LENGTH - 1);
+        int keepFrom = end - keep;
+        line = lineAt + newlines(countedTo, keepFrom);
+        System.arraycopy(window, keepFrom, window, 0, keep);
+        carried = keep;
     }
 
-    private void check() {
-        char[] candidate = new char[LENGTH];
-        for (int j = 0; j < LENGTH; j++) {
-            candidate[j] = (char) at(seen - LENGTH + j);
+    private boolean isBody(int from) {
+        for (int j = from; j < from + LENGTH - PREFIX; j++) {
+            if (!BASE62[window[j] & 0xff]) {
+                return false;
+            }
         }
-        String token = new String(candidate);
-        if (TokenFormat.isWellFormed(token)) {
-            found.accept(new SecretMatch(SecretKind.HUBGUARD_TOKEN, line, token));
+        return true;
+    }
+
+    private int newlines(int from, int to) {
+        int count = 0;
+        for (int j = from; j < to; j++) {
+            if (window[j] == '\n') {
+                count++;
+            }
         }
+        return count;
     }
 }

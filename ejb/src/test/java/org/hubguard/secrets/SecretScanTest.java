@@ -122,4 +122,48 @@ class SecretScanTest {
         assertTrue(scan.tooManyTokens());
         assertFalse(scan.isEmpty());
     }
+
+    @Test
+    void theSweepKeepsPaceWithLargeFiles() throws IOException {
+        byte[] chunk = new byte[1024 * 1024];
+        new java.util.Random(1).nextBytes(chunk);
+        long size = 200L * chunk.length;
+        InputStream data = new InputStream() {
+            long position;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (position >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, Math.min(size - position, chunk.length - position % chunk.length));
+                System.arraycopy(chunk, (int) (position % chunk.length), buffer, offset, n);
+                position += n;
+                return n;
+            }
+        };
+        long start = System.nanoTime();
+        new SecretScan().inspect("weights.bin", data, size);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("swept 200 MiB in " + millis + " ms");
+        assertTrue(millis < 20_000, millis + " ms for 200 MiB");
+    }
+
+    @Test
+    void theSweepFindsATokenSplitAcrossPiecesOfAnySizeOnItsLine() {
+        byte[] text = ("a\nb\nhf_" + "x".repeat(3) + "\n\0" + "zz" + TOKEN + "Q\n" + TOKEN).getBytes(StandardCharsets.ISO_8859_1);
+        for (int piece = 1; piece <= text.length; piece++) {
+            List<SecretMatch> found = new java.util.ArrayList<>();
+            TokenSweep sweep = new TokenSweep(false, found::add);
+            for (int at = 0; at < text.length; at += piece) {
+                sweep.feed(text, at, Math.min(piece, text.length - at));
+            }
+            assertEquals(List.of(4, 5), found.stream().map(SecretMatch::line).toList(), "pieces of " + piece);
+        }
+    }
 }
