@@ -131,6 +131,9 @@ class PushRules implements PreReceiveHook {
         if (command.getType() == ReceiveCommand.Type.DELETE) {
             return Optional.empty();
         }
+        if (scan != null) {
+            scan.inspectRefName(ref);
+        }
         try {
             Optional<String> badEntry = firstBadEntry(repo, refs, command.getNewId(), scan);
             return badEntry.isPresent() ? badEntry : unverifiedCommits(repo, refs, command);

@@ -4,8 +4,8 @@ package org.hubguard.secrets;
  * A secret in a push or commit: where it is, and what kind. Never the secret itself in text: a path or name
  * that carries one is kept with it redacted ({@link Redaction}).
  *
- * @param path  the file (for {@link Place#CONTENT} and {@link Place#PATH}), or what the message belongs to
- *              ("commit 1a2b3c4d", "tag v1.0", "the commit")
+ * @param path  the file (for {@link Place#CONTENT} and {@link Place#PATH}), what the message belongs to
+ *              ("commit 1a2b3c4d", "tag v1.0", "the commit"), or the ref ("refs/heads/x")
  */
 public record SecretFinding(String path, SecretMatch match, Place place) {
 
@@ -16,7 +16,9 @@ public record SecretFinding(String path, SecretMatch match, Place place) {
         /** In a file's (or folder's) path. */
         PATH,
         /** In a commit or tag message. */
-        MESSAGE
+        MESSAGE,
+        /** In a branch or tag name. */
+        NAME
     }
 
     public SecretFinding {
@@ -37,6 +39,7 @@ public record SecretFinding(String path, SecretMatch match, Place place) {
             case CONTENT -> path + " line " + match.line();
             case PATH -> "the path " + path;
             case MESSAGE -> "the message of " + path;
+            case NAME -> "the name " + path;
         };
     }
 

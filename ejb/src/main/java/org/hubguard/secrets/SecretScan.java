@@ -12,7 +12,8 @@ import java.util.Set;
 import org.hubguard.secrets.SecretFinding.Place;
 
 /**
- * The secrets found in one push or commit: in the files' contents, their paths, and the commit and tag messages.
+ * The secrets found in one push or commit: in the files' contents, their paths, the commit and tag messages
+ * and the names of branches and tags.
  * At most {@link #MAX_TOKEN_CANDIDATES} distinct hubguard tokens are kept (each costs a lookup); more than that
  * is {@link #tooManyTokens()}, which refuses the change.
  */
@@ -78,6 +79,13 @@ public final class SecretScan {
     public void inspectPath(String path) {
         if (path != null && firstLook("path:" + path)) {
             addAll(path, SecretRules.find(path.getBytes(StandardCharsets.UTF_8)), Place.PATH);
+        }
+    }
+
+    /** A branch's or tag's full name ("refs/heads/x"): shown to every reader like a path. */
+    public void inspectRefName(String ref) {
+        if (ref != null && firstLook("ref:" + ref)) {
+            addAll(ref, SecretRules.find(ref.getBytes(StandardCharsets.UTF_8)), Place.NAME);
         }
     }
 

@@ -98,9 +98,11 @@ class SecretScanTest {
         scan.inspectPath("creds/" + TOKEN + ".txt");
         scan.inspectMessage("commit 1a2b3c4d", "fix\n\nuse " + SecretRulesTest.AWS_KEY + " now");
         scan.inspectMessage("tag v1", "release " + TOKEN);
+        scan.inspectRefName("refs/heads/" + TOKEN);
         assertEquals(List.of("the path creds/[secret].txt (hubguard access token)",
                 "the message of commit 1a2b3c4d (AWS access key id)",
-                "the message of tag v1 (hubguard access token)"), locations(scan));
+                "the message of tag v1 (hubguard access token)",
+                "the name refs/heads/[secret] (hubguard access token)"), locations(scan));
         assertEquals("the path creds/[secret].txt", scan.findings().get(0).where());
         for (SecretFinding finding : scan.findings()) {
             assertFalse(finding.location().contains(TOKEN) || finding.location().contains(SecretRulesTest.AWS_KEY));

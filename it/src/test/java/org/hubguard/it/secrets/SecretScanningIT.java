@@ -325,6 +325,10 @@ class SecretScanningIT extends TestServer {
         assertRefusedAndRevoked(pathPush, inPath, "the path creds/[secret].txt");
         git.run(work, "reset", "-q", "--hard", "origin/main").ok();
 
+        String inBranchName = aliceWeb.newToken("in-branch-name", "read");
+        assertRefusedAndRevoked(git.run(work, "push", "origin", "HEAD:refs/heads/ci-" + inBranchName), inBranchName,
+                "the name refs/heads/ci-[secret]");
+
         String inBinary = aliceWeb.newToken("in-binary", "read");
         Files.write(work.resolve("blob.dat"), ("\0\1\2binary " + inBinary + "\0").getBytes(StandardCharsets.ISO_8859_1));
         git.run(work, "add", ".").ok();
