@@ -28,9 +28,11 @@ import org.hubguard.audit.AuditOutcome;
 import org.hubguard.orgs.Organization;
 
 /**
- * Revokes tokens that leaked: found in a push (push protection) or reported by a secret scanner. Each
- * revocation commits on its own, so it stands even when the push that carried the token is refused; the owner
- * is told on the tokens page and by mail, and the audit log records it.
+ * Revokes tokens that leaked: found in a push (push protection) or reported by a secret scanner. The tokens of
+ * one push or report are looked up together (one query per {@value #LOOKUP_BATCH} hashes: well-formed dead tokens
+ * are cheap to make, so each must not cost a query) and revoked in a transaction of their own, so the revocations
+ * stand even when the push that carried them is refused; the owner is told on the tokens page and by mail, and the
+ * audit log records it.
  */
 @Stateless
 public class LeakedTokens {
