@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.hubguard.access.Caller;
 import org.hubguard.access.Credential;
+import org.hubguard.secrets.Redaction;
 
 /**
  * The one way to write the audit log. {@link #record} joins the caller's transaction, so an event is kept
@@ -69,7 +70,9 @@ public class AuditLog {
 
     private void write(String event, String actor, String credential, String target, String organization,
                        AuditOutcome outcome, String detail) {
-        em.persist(new AuditEvent(clock.instant(), event, actor, credential, ClientAddress.current(), target, organization, outcome, detail));
+        // A path or message in a refusal can carry a secret (creds/hf_....txt): none is ever stored.
+        em.persist(new AuditEvent(clock.instant(), event, actor, credential, ClientAddress.current(), Redaction.redact(target),
+                organization, outcome, Redaction.redact(detail)));
     }
 
     static String actorOf(Caller caller) {

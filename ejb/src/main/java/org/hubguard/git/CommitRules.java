@@ -19,7 +19,6 @@ import org.hubguard.repos.RepoContext;
 import org.hubguard.secrets.PushProtection;
 import org.hubguard.secrets.SecretScan;
 import org.hubguard.secrets.SecretsFoundException;
-import org.hubguard.secrets.TextBlobs;
 
 /**
  * What a commit may contain, the same whether it arrives by git push (the pre-receive step) or through the
@@ -91,50 +90,54 @@ public class CommitRules {
     }
 
     /**
-     * The commit API and the editor: the secrets in the files a commit adds or changes, inline or in LFS,
-     * judged by {@link PushProtection}. Refuses with 422 SecretDetected naming files and lines.
+     * The commit API and the editor: the secrets in the commit's message, the paths it writes and the files it
+     * adds or changes (inline of any size, or in LFS), judged by {@link PushProtection}. Refuses with 422
+     * SecretDetected naming files and lines.
      *
      * @param bypass the {@link #BYPASS_FIELD} the commit carries, or null
      */
-    public void checkSecrets(RepoContext repo, List<FileChange> changes, String bypass) {
+    public void checkSecrets(RepoContext repo, String message, List<FileChange> changes, String bypass) {
         SecretScan scan = newSecretScan();
         if (scan == null) {
             return;
         }
         try {
+            scan.inspectMessage("the commit", message);
             for (FileChange change : changes) {
-                if (change instanceof FileChange.Put put && TextBlobs.isTextSized(put.content().size())) {
+                if (change instanceof FileChange.Put put) {
+                    scan.inspectPath(put.path());
                     try (java.io.InputStream in = put.content().open()) {
-                        scan.inspect(put.path(), in.readAllBytes());
+                        scan.inspect(put.path(), in, put.content().size());
                     }
                 } else if (change instanceof FileChange.PutLfs lfs) {
+                    scan.inspectPath(lfs.path());
                     long size = lfsStore.size(lfs.oid());
                     if (size >= 0 && scan.firstLook(lfs.oid())) {
-                        lfsText(new LfsPointer(lfs.oid(), size)).ifPresent(text -> scan.inspect(lfs.path(), text));
+                        scanLfsObject(scan, lfs.path(), new LfsPointer(lfs.oid(), size));
                     }
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        secretsProblem(repo, scan, bypass, "\"" + BYPASS_FIELD + "\": \"false-positive\" in the commit's header").ifPresent(message -> {
-            throw new SecretsFoundException("Refused: " + message + ".");
+        secretsProblem(repo, scan, bypass, "\"" + BYPASS_FIELD + "\": \"false-positive\" in the commit's header").ifPresent(refusal -> {
+            throw new SecretsFoundException("Refused: " + refusal + ".");
         });
     }
 
     /** Why the secrets a push or commit carries refuse it, if they do (and live hubguard tokens among them are revoked). */
     public Optional<String> secretsProblem(RepoContext repo, SecretScan scan, String bypass, String bypassHint) {
         return scan == null || scan.isEmpty() ? Optional.empty()
-                : protection.refusal(repo.caller(), repo.repository(), scan.findings(), bypass, bypassHint);
+                : protection.refusal(repo.caller(), repo.repository(), scan, bypass, bypassHint);
     }
 
-    /** An LFS object's bytes when it is small enough to be text worth scanning. */
-    public Optional<byte[]> lfsText(LfsPointer pointer) throws java.io.IOException {
-        if (!TextBlobs.isTextSized(pointer.size()) || lfsStore.size(pointer.oid()) != pointer.size()) {
-            return Optional.empty();
+    /** Scans an LFS object from the store, whatever its size (streamed), when it is there as the pointer says. */
+    public void scanLfsObject(SecretScan scan, String path, LfsPointer pointer) throws java.io.IOException {
+        if (lfsStore.size(pointer.oid()) != pointer.size()) {
+            return;
         }
         try (java.io.InputStream in = lfsStore.open(pointer.oid(), 0)) {
-            return Optional.of(in.readAllBytes());
+            scan.inspect(path, in, pointer.size());
         }
     }
 

@@ -148,7 +148,8 @@ public class CommitService {
                     throw new EntryNotFoundException("There is no folder '" + change.path() + "' to delete.", head.name());
                 }
             }
-            rules.checkSecrets(repo, changes, secretScanningBypass); // after the cheap checks, before a single object is written
+            String message = summary.trim() + (description == null || description.isBlank() ? "" : "\n\n" + description.trim()) + "\n";
+            rules.checkSecrets(repo, message, changes, secretScanningBypass); // after the cheap checks, before a single object is written
             LfsAttributes attributes = gitReader.lfsAttributes(repo.id(), head);
             DirCacheEditor editor = index.editor();
             for (int i = 0; i < changes.size(); i++) {
@@ -169,7 +170,7 @@ public class CommitService {
             commit.setParentIds(replaceInitial ? headCommit.getParents() : new ObjectId[] {head});
             commit.setAuthor(authorIdent);
             commit.setCommitter(hubguard());
-            commit.setMessage(summary.trim() + (description == null || description.isBlank() ? "" : "\n\n" + description.trim()) + "\n");
+            commit.setMessage(message);
             // Signed with hubguard's key: the commit shows as Verified, made through hubguard for its author.
             commit.setGpgSignature(new GpgSignature(signer.sign(commit.build())));
             ObjectId commitId = inserter.insert(commit);

@@ -55,11 +55,23 @@ public class PushHooks {
         receivePack.setPostReceiveHook((pack, commands) -> announce(repo, commands));
     }
 
-    /** The rules every ref update of the repository meets, pushed or made through the API ({@link RefService}). */
+    /** The rules every push to the repository meets. */
     PushRules rulesFor(RepoContext repo) {
+        return rulesFor(repo, "git push -o " + PushProtection.BYPASS_PUSH_OPTION + "=false-positive");
+    }
+
+    /**
+     * The same rules for a branch or tag made through the API ({@link RefService}), which has no bypass: its
+     * refusals do not offer one.
+     */
+    PushRules rulesForApi(RepoContext repo) {
+        return rulesFor(repo, null);
+    }
+
+    private PushRules rulesFor(RepoContext repo, String bypassHint) {
         boolean signedOnly = repositories.requiresSignedCommits(repo.repository());
         PushRules.SecretJudge secrets = !protection.enabled() ? null
-                : (scan, options) -> rules.secretsProblem(repo, scan, bypassOf(options), "git push -o " + PushProtection.BYPASS_PUSH_OPTION + "=false-positive");
+                : (scan, options) -> rules.secretsProblem(repo, scan, bypassOf(options), bypassHint);
         return new PushRules(repo.id(), rules, repositories.protectedRefs(repo.repository()), signedOnly ? signatures : null, secrets,
                 (ref, reason) -> audit.recordApart(PushProtection.PUSH_REFUSED, repo.caller(), repo.repository(), AuditOutcome.REFUSED,
                         org.eclipse.jgit.lib.Repository.shortenRefName(ref) + ": " + reason));

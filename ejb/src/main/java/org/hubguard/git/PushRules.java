@@ -16,6 +16,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.ObjectWalk;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -130,6 +131,9 @@ class PushRules implements PreReceiveHook {
         if (command.getType() == ReceiveCommand.Type.DELETE) {
             return Optional.empty();
         }
+        if (scan != null) {
+            scan.inspectRefName(ref);
+        }
         try {
             Optional<String> badEntry = firstBadEntry(repo, refs, command.getNewId(), scan);
             return badEntry.isPresent() ? badEntry : unverifiedCommits(repo, refs, command);
@@ -147,12 +151,19 @@ class PushRules implements PreReceiveHook {
                     walk.markUninteresting(walk.parseAny(existing.getObjectId()));
                 }
             }
-            while (walk.next() != null) {
-                // only the new objects below
+            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                if (scan != null) { // a message can carry a secret as well as a file
+                    walk.parseBody(commit); // an ObjectWalk keeps no bodies by itself
+                    scan.inspectMessage("commit " + commit.abbreviate(8).name(), commit.getFullMessage());
+                }
             }
             for (RevObject object = walk.nextObject(); object != null; object = walk.nextObject()) {
                 String path = walk.getPathString();
-                Optional<String> problem = object.getType() == Constants.OBJ_TREE ? treeProblem(reader, object, path)
+                if (object instanceof RevTag tag && scan != null) {
+                    walk.parseBody(tag);
+                    scan.inspectMessage("tag " + tag.getTagName(), tag.getFullMessage());
+                }
+                Optional<String> problem = object.getType() == Constants.OBJ_TREE ? treeProblem(reader, object, path, scan)
                         : object.getType() == Constants.OBJ_BLOB ? fileProblem(reader, object, path, scan) : Optional.empty();
                 if (problem.isPresent()) {
                     return problem;
@@ -162,11 +173,14 @@ class PushRules implements PreReceiveHook {
         }
     }
 
-    /** The entries of a new tree: their names, and no symbolic links or submodules unless allowed. */
-    private Optional<String> treeProblem(ObjectReader reader, RevObject tree, String path) throws IOException {
+    /** The entries of a new tree: their names (secrets in them too), and no symbolic links or submodules unless allowed. */
+    private Optional<String> treeProblem(ObjectReader reader, RevObject tree, String path, SecretScan scan) throws IOException {
         String prefix = path == null || path.isEmpty() ? "" : path + "/";
         for (CanonicalTreeParser entries = new CanonicalTreeParser(null, reader, tree); !entries.eof(); entries.next()) {
             String entryPath = prefix + entries.getEntryPathString();
+            if (scan != null) {
+                scan.inspectPath(entryPath);
+            }
             Optional<String> problem = rules.entryProblem(entryPath, entries.getEntryFileMode());
             if (problem.isPresent()) {
                 return problem;
@@ -176,25 +190,32 @@ class PushRules implements PreReceiveHook {
     }
 
     /**
-     * A new file: an LFS pointer must name an object the repository has, any other file must fit git's limit;
-     * a file within the limits is read once for both the pointer check and the secret scan (text-sized LFS
-     * objects are scanned from the LFS store).
+     * A new file: an LFS pointer must name an object the repository has, any other file must fit git's limit.
+     * Every new file is scanned for secrets whatever its size or kind (text by every rule, the rest for hubguard
+     * tokens, streamed); an LFS pointer's object from the LFS store. A small file is read once for both.
      */
     private Optional<String> fileProblem(ObjectReader reader, RevObject blob, String path, SecretScan scan) throws IOException {
         long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
-        boolean scanIt = scan != null && TextBlobs.isTextSized(size) && scan.firstLook(blob.name());
-        byte[] content = size <= LfsPointer.MAX_SIZE || scanIt ? reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE) : null;
+        boolean scanIt = scan != null && scan.firstLook(blob.name());
+        boolean inMemory = size <= LfsPointer.MAX_SIZE || scanIt && TextBlobs.isTextSized(size);
+        byte[] content = inMemory ? reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE) : null;
         Optional<LfsPointer> pointer = size <= LfsPointer.MAX_SIZE ? LfsPointer.parse(content) : Optional.empty();
         if (pointer.isPresent()) {
             Optional<String> problem = rules.pointerProblem(repositoryId, path, pointer.get());
             if (problem.isEmpty() && scan != null && scan.firstLook(pointer.get().oid())) {
-                rules.lfsText(pointer.get()).ifPresent(text -> scan.inspect(path, text));
+                rules.scanLfsObject(scan, path, pointer.get());
             }
             return problem;
         }
         Optional<String> problem = rules.fileProblem(path, size);
         if (problem.isEmpty() && scanIt) {
-            scan.inspect(path, content);
+            if (content != null) {
+                scan.inspect(path, content);
+            } else {
+                try (java.io.InputStream in = reader.open(blob, Constants.OBJ_BLOB).openStream()) {
+                    scan.inspect(path, in, size);
+                }
+            }
         }
         return problem;
     }

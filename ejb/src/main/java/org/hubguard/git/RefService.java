@@ -187,7 +187,7 @@ public class RefService {
 
     /** The rules of a push judge the update first: protected branches, required signatures, content. */
     private void requireAllowed(RepoContext repo, Repository git, ReceiveCommand command) throws IOException {
-        Optional<String> refusal = pushes.rulesFor(repo).refusal(git, command);
+        Optional<String> refusal = pushes.rulesForApi(repo).refusal(git, command);
         if (refusal.isPresent()) {
             throw new RequestRefusedException(403, "Refused: " + refusal.get() + ".");
         }

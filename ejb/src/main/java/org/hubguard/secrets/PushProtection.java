@@ -1,7 +1,9 @@
 package org.hubguard.secrets;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +15,7 @@ import org.hubguard.audit.AuditLog;
 import org.hubguard.audit.AuditOutcome;
 import org.hubguard.config.HubguardConfig;
 import org.hubguard.repos.Repository;
+import org.hubguard.tokens.LeakSite;
 import org.hubguard.tokens.LeakedTokens;
 
 /**
@@ -54,29 +57,41 @@ public class PushProtection {
      * Why the change is refused, if it is.
      *
      * @param bypass the bypass reason the pusher gave, or null
-     * @param bypassHint how this channel gives one: "git push -o secret-scanning.bypass=false-positive"
+     * @param bypassHint how this channel gives one ("git push -o secret-scanning.bypass=false-positive"), or null
+     *                   where there is no way (the branch and tag API)
      */
-    public Optional<String> refusal(Caller caller, Repository repository, List<SecretFinding> findings, String bypass, String bypassHint) {
-        if (findings.isEmpty()) {
+    public Optional<String> refusal(Caller caller, Repository repository, SecretScan scan, String bypass, String bypassHint) {
+        if (scan.isEmpty()) {
             return Optional.empty();
         }
-        List<String> liveTokens = new ArrayList<>();
+        // Every distinct hubguard token, where it was first seen, looked up together (at most
+        // SecretScan.MAX_TOKEN_CANDIDATES of them): a file of dead tokens costs a few queries, not one each.
+        Map<String, String> placeBySecret = new LinkedHashMap<>();
         List<String> others = new ArrayList<>();
-        for (SecretFinding finding : findings) {
+        for (SecretFinding finding : scan.findings()) {
             if (finding.kind() == SecretKind.HUBGUARD_TOKEN) {
-                String where = "found in a change to " + AuditLog.targetOf(repository) + ", " + finding.path() + " line " + finding.match().line();
-                if (leakedTokens.revoke(finding.match().secret(), LeakedTokens.REVOKED_BY_SCAN, caller, where).isPresent()) {
-                    liveTokens.add(finding.location());
-                }
+                placeBySecret.putIfAbsent(finding.match().secret(), finding.where());
             } else {
                 others.add(finding.location());
             }
         }
+        Set<String> revoked = placeBySecret.isEmpty() ? Set.of()
+                : leakedTokens.revokeFound(placeBySecret, caller, new LeakSite(AuditLog.targetOf(repository), AuditLog.organizationOf(repository),
+                        repository.asResource()));
+        List<String> liveTokens = scan.findings().stream()
+                .filter(finding -> finding.kind() == SecretKind.HUBGUARD_TOKEN && revoked.contains(finding.match().secret()))
+                .map(SecretFinding::location).toList();
         if (!liveTokens.isEmpty()) {
             String message = "a live hubguard access token was found in " + listed(liveTokens) + ". hubguard revoked it"
                     + " (its owner was told); remove it from your commits (git commit --amend, or git rebase -i) and push again";
             audit.recordApart(PUSH_REFUSED, caller, repository, AuditOutcome.REFUSED, "secret detected: " + listed(liveTokens));
             return Optional.of(message);
+        }
+        if (scan.tooManyTokens()) {
+            // The safe side: what was not looked up may be live, so it does not go in.
+            audit.recordApart(PUSH_REFUSED, caller, repository, AuditOutcome.REFUSED, "too many token-like strings");
+            return Optional.of("too many token-like strings: more than " + SecretScan.MAX_TOKEN_CANDIDATES
+                    + " different well-formed hubguard tokens, more than hubguard checks in one change; remove them and try again");
         }
         if (others.isEmpty() || repository.isAllowSecrets()) {
             return Optional.empty();
@@ -87,7 +102,7 @@ public class PushProtection {
         }
         audit.recordApart(PUSH_REFUSED, caller, repository, AuditOutcome.REFUSED, "secret detected: " + listed(others));
         return Optional.of("push protection found secrets in " + listed(others) + ". Remove them from your commits and try again;"
-                + " if this is a false positive, send it again with " + bypassHint + " (recorded in the audit log);"
+                + (bypassHint == null ? "" : " if this is a false positive, send it again with " + bypassHint + " (recorded in the audit log);")
                 + " the repository's owner can allow secrets in its settings");
     }
 

@@ -13,9 +13,13 @@ import org.hubguard.tokens.TokenFormat;
 public final class SecretRules {
 
     private static final String HF_BODY = "[A-Za-z0-9]{34}";
+    /** A line break, as it is or escaped in a JSON or other quoted string ("\\r\\n", "\\n"). */
+    private static final String NEWLINE = "(?:\\r?\\n|(?:\\\\r)?\\\\n)";
 
     static final List<SecretRule> RULES = List.of(
-            new SecretRule(SecretKind.HUBGUARD_TOKEN, List.of("hf_"), "hf_" + HF_BODY, true)
+            // No word boundary for hubguard tokens: the checksum tells them from chance, and a token glued to a
+            // letter ("\\nhf_...", "token%3Dhf_...") still opens the account.
+            new SecretRule(SecretKind.HUBGUARD_TOKEN, List.of("hf_"), "hf_" + HF_BODY, false)
                     .accepting(TokenFormat::isWellFormed),
             new SecretRule(SecretKind.HUGGING_FACE_TOKEN, List.of("hf_"), "hf_" + HF_BODY, true)
                     .accepting(match -> !TokenFormat.isWellFormed(match)),
@@ -27,9 +31,11 @@ public final class SecretRules {
             new SecretRule(SecretKind.GITHUB_TOKEN, List.of("github_pat_"), "github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}", true),
             new SecretRule(SecretKind.GITLAB_TOKEN, List.of("glpat-"), "glpat-[A-Za-z0-9_-]{20}", true),
             // A header alone (in documentation, in a parser) is no key: at least a line of key material must follow.
+            // Line breaks may be escaped ("\\n", two characters): a key inside JSON, as in a Google service account file.
             new SecretRule(SecretKind.PRIVATE_KEY, List.of("-----BEGIN "),
-                    "-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----\\r?\\n"
-                            + "(?:[A-Za-z-]{1,40}: [^\\n]{0,200}\\n)*+\\s*+[A-Za-z0-9+/=\\r\\n]{64}", false),
+                    "-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----" + NEWLINE
+                            + "(?:[A-Za-z-]{1,40}: [^\\n\\\\]{0,200}" + NEWLINE + ")*+(?:\\s|" + NEWLINE + ")*+"
+                            + "(?:[A-Za-z0-9+/=\\r\\n]|" + NEWLINE + "){64}", false),
             new SecretRule(SecretKind.SLACK_TOKEN, List.of("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"),
                     "xox[bpars]-[0-9]{8,13}-[0-9]{8,13}(?:-[A-Za-z0-9]{8,64})*", true),
             new SecretRule(SecretKind.SLACK_WEBHOOK, List.of("hooks.slack.com/services/"),

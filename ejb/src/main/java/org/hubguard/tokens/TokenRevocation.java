@@ -46,6 +46,7 @@ public class TokenRevocation {
         this.owner = owner;
         this.tokenName = tokenName;
         this.lastFour = lastFour;
+        reason = org.hubguard.secrets.Redaction.redact(reason); // whatever its source, no secret is kept to be shown
         this.reason = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
         this.revokedAt = revokedAt;
     }

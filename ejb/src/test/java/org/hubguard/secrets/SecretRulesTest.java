@@ -49,6 +49,22 @@ class SecretRulesTest {
         assertEquals(List.of(), find(text), text);
     }
 
+    /** A Google service account file: the key's line breaks escaped inside a JSON string. */
+    static String serviceAccountJson() {
+        String escaped = pem("").replace("\n", "\\n");
+        return "{\n  \"type\": \"service_account\",\n  \"private_key_id\": \"abc\",\n  \"private_key\": \"" + escaped + "\"\n}\n";
+    }
+
+    @Test
+    void aPrivateKeyInJsonWithEscapedLineBreaksIsFound() {
+        List<SecretMatch> found = find(serviceAccountJson());
+        assertEquals(1, found.size(), serviceAccountJson());
+        assertEquals(SecretKind.PRIVATE_KEY, found.get(0).kind());
+        assertEquals(4, found.get(0).line());
+        String crlf = "\"-----BEGIN RSA " + "PRIVATE KEY-----\\r\\nProc-Type: 4,ENCRYPTED\\r\\n\\r\\n" + KEY_MATERIAL.strip() + "\"";
+        assertEquals(SecretKind.PRIVATE_KEY, find(crlf).get(0).kind());
+    }
+
     @Test
     void aHubguardTokenIsRecognizedByItsChecksum() {
         String token = TokenFormat.generate();
@@ -110,6 +126,7 @@ class SecretRulesTest {
     @Test
     void aPrivateKeyHeaderWithoutKeyMaterialOrAPublicKeyIsNoSecret() {
         assertNothingIn("if line.startswith('-----BEGIN " + "PRIVATE KEY-----'):\n    parse(line)\n");
+        assertNothingIn("{\"pattern\": \"-----BEGIN " + "PRIVATE KEY-----\\n...\\n-----END " + "PRIVATE KEY-----\\n\"}");
         assertNothingIn("-----BEGIN " + "PRIVATE KEY-----\n...\n-----END " + "PRIVATE KEY-----\n");
         assertNothingIn("-----BEGIN PUBLIC KEY-----\n" + KEY_MATERIAL + "-----END PUBLIC KEY-----\n");
         assertNothingIn("-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n" + KEY_MATERIAL);

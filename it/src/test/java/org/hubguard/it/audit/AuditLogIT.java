@@ -368,6 +368,27 @@ class AuditLogIT extends TestServer {
         }
     }
 
+    @Test
+    void badPageParametersAre400sAndTheNextLinkIsHubguardsOwnAddress() throws Exception {
+        for (String query : List.of("limit=abc", "cursor=abc", "limit=99999999999", "limit=0", "cursor=-5", "limit=1001")) {
+            HttpResponse<String> answer = admin.get("/api/audit-log?" + query);
+            assertEquals(400, answer.statusCode(), query + ": " + answer.body());
+            assertTrue(answer.body().contains(query.substring(0, query.indexOf('='))), answer.body());
+        }
+        // A client chooses the Host header: the Link is not built from it.
+        URI base = URI.create(url("/"));
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /api/audit-log?limit=1 HTTP/1.1\r\nHost: evil.example\r\nCookie: " + admin.cookie()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            Matcher link = Pattern.compile("(?im)^Link: <([^>]*)>").matcher(response);
+            assertTrue(link.find(), response);
+            assertFalse(link.group(1).contains("evil.example"), link.group(1));
+            assertTrue(link.group(1).contains("/api/audit-log?") && link.group(1).contains("cursor="), link.group(1));
+        }
+    }
+
     /** The name Fixtures gives a token it inserts. */
     private static String fixtureName(String secret) {
         return "fixture-" + secret.substring(3, 15);

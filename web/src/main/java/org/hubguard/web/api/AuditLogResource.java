@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hubguard.access.InvalidInputException;
@@ -22,6 +23,7 @@ import org.hubguard.audit.AuditEvent;
 import org.hubguard.audit.AuditFilter;
 import org.hubguard.audit.AuditPage;
 import org.hubguard.audit.AuditReader;
+import org.hubguard.config.HubguardConfig;
 import org.hubguard.web.auth.CurrentCaller;
 
 /**
@@ -41,18 +43,48 @@ public class AuditLogResource {
     @Inject
     AuditReader reader;
 
+    @Inject
+    HubguardConfig config;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response page(@QueryParam("actor") String actor, @QueryParam("event") String event, @QueryParam("target") String target,
                          @QueryParam("org") String org, @QueryParam("since") String since, @QueryParam("until") String until,
-                         @QueryParam("limit") Integer limit, @QueryParam("cursor") Long cursor, @Context UriInfo uri) {
-        AuditPage page = reader.search(caller.get(), filter(actor, event, target, org, since, until), cursor,
-                limit == null ? DEFAULT_PAGE : limit);
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        Long size = number("limit", limit, AuditReader.MAX_PAGE);
+        AuditPage page = reader.search(caller.get(), filter(actor, event, target, org, since, until), number("cursor", cursor, Long.MAX_VALUE),
+                size == null ? DEFAULT_PAGE : size.intValue());
         Response.ResponseBuilder response = Response.ok(json(page).build());
         if (page.nextCursor() != null) {
-            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build() + ">; rel=\"next\"");
+            response.header("Link", "<" + nextPage(uri, page.nextCursor()) + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    /**
+     * The same query at the next cursor, under hubguard's own address ({@code HUBGUARD_BASE_URL}), never the
+     * request's Host header, which the client chooses.
+     */
+    String nextPage(UriInfo uri, long cursor) {
+        return UriBuilder.fromUri(config.publicUrl()).path("api/audit-log").replaceQuery(uri.getRequestUri().getRawQuery())
+                .replaceQueryParam("cursor", cursor).build().toString();
+    }
+
+    /** A query parameter that must be a whole number from 1 to {@code max}, or absent: anything else is a 400 saying so. */
+    static Long number(String field, String value, long max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInputException("'" + field + "' must be a whole number from 1 to " + max + ", not '"
+                + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'.");
     }
 
     @GET

@@ -61,7 +61,7 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
-        if (authorization != null) {
+        if (authorization != null && !isTokenReport(request)) {
             return authenticateToken(authorization, request, response, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
@@ -78,6 +78,15 @@ public class HubguardAuthenticationMechanism implements HttpAuthenticationMechan
             return context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /**
+     * {@code POST /api/credentials/revoke} takes reports from anybody and answers 202 whatever they hold: its
+     * Authorization header (a scanner's own, or junk) is not looked at, so it cannot turn the answer into a 401.
+     */
+    static boolean isTokenReport(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/credentials/revoke") || path.equals("/api/credentials/revoke/");
     }
 
     private AuthenticationStatus signIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
