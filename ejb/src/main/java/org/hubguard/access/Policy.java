@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
  * resources takes {@link #allowsEach}, which reads the caller's organization roles once.
  */
 @Stateless
+@jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS) // only reads: joins the caller's transaction, if any
 public class Policy {
 
     @PersistenceContext

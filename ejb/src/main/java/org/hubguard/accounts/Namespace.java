@@ -17,6 +17,7 @@ import org.hubguard.access.Resources;
 /** A name in the namespace shared by users and organizations; unique regardless of case. */
 @Entity
 @Table(name = "namespaces")
+@jakarta.persistence.EntityListeners(org.hubguard.repos.RepositoryNames.Changes.class)
 public class Namespace {
 
     @Id

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "users")
+@jakarta.persistence.EntityListeners(org.hubguard.repos.RepositoryNames.Changes.class)
 public class User {
 
     @Id

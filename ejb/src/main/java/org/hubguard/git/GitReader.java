@@ -51,6 +51,10 @@ public class GitReader {
     /** The commit a revision (branch, tag or commit id) names, if any. */
     public Optional<ObjectId> resolve(long repositoryId, String revision) {
         try (Repository repo = storage.open(repositoryId)) {
+            Optional<ObjectId> named = namedCommit(repo, revision);
+            if (named != null) {
+                return named;
+            }
             ObjectId commit = repo.resolve(revision + "^{commit}");
             if (commit == null || !(repo.exactRef(revision) != null || repo.findRef(revision) != null || reachable(repositoryId, repo, commit))) {
                 return Optional.empty();
@@ -60,6 +64,27 @@ public class GitReader {
             return Optional.empty(); // not a revision of this repository (a blob's or a tree's id, another repository's commit)
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The commit of a plain branch or tag name, found as {@code git rev-parse} finds it (the ref itself, then
+     * refs/, tags, branches, remotes) with one look at the refs; null when the revision is not such a name (an
+     * id, an expression, no such ref): {@link #resolve} then asks JGit's full parser. Every download names its
+     * revision, usually "main", so this is the common path.
+     */
+    private static Optional<ObjectId> namedCommit(Repository repo, String revision) throws IOException {
+        if (ObjectId.isId(revision) || !Repository.isValidRefName("refs/heads/" + revision) || revision.contains("@")) {
+            return null;
+        }
+        Ref ref = repo.getRefDatabase().findRef(revision);
+        if (ref == null || ref.getObjectId() == null) {
+            return null;
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            return Optional.of(walk.parseCommit(ref.getObjectId()).copy()); // an annotated tag is peeled to its commit
+        } catch (IncorrectObjectTypeException notACommit) {
+            return Optional.empty(); // a tag of a tree or a blob: no revision, as "^{commit}" says
         }
     }
 
@@ -170,6 +195,10 @@ public class GitReader {
     /** The file at {@code path} of {@code commit}, if it is a file. */
     public Optional<TreeEntry> file(long repositoryId, ObjectId commit, String path) {
         try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            if (isPlainPath(path)) { // every download: the trees on the way come from memory
+                Optional<TreeItem> item = find(repositoryId, reader, commit, path);
+                return item.isPresent() && item.get().isFile() ? Optional.of(fileEntry(reader, path, item.get().id())) : Optional.empty();
+            }
             TreeWalk found = TreeWalk.forPath(repo, reader, path, walk.parseCommit(commit).getTree());
             if (found == null || (found.getFileMode(0).getBits() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                 return Optional.empty();
@@ -178,6 +207,71 @@ public class GitReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One entry of a tree object: its mode bits and id. */
+    private record TreeItem(int mode, ObjectId id) {
+        boolean isFile() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        }
+    }
+
+    private record TreeObject(long repositoryId, ObjectId tree) {
+    }
+
+    /** Trees by id, as name -> entry (a tree's id names its content, so an entry never goes stale); 500,000 entries in all. */
+    private final CommitCache<TreeObject, Map<String, TreeItem>> treeObjects = new CommitCache<>(500_000, Map::size);
+    /** The root tree of each commit asked for. */
+    private final CommitCache<TreeObject, ObjectId> rootTrees = new CommitCache<>(100_000, tree -> 1);
+
+    /** "a/b/c": no empty, "." or ".." segment; other paths go through JGit's TreeWalk as before. */
+    private static boolean isPlainPath(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("//")) {
+            return false;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The entry at a plain path, walking down from the commit's root tree through the cached trees. */
+    private Optional<TreeItem> find(long repositoryId, ObjectReader reader, ObjectId commit, String path) {
+        ObjectId tree = rootTrees.get(new TreeObject(repositoryId, commit.copy()), () -> {
+            try (RevWalk walk = new RevWalk(reader)) {
+                return walk.parseCommit(commit).getTree().copy();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String[] segments = path.split("/");
+        for (int i = 0; ; i++) {
+            TreeItem item = treeItems(repositoryId, reader, tree).get(segments[i]);
+            if (item == null || i == segments.length - 1) {
+                return Optional.ofNullable(item);
+            }
+            if ((item.mode() & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
+                return Optional.empty();
+            }
+            tree = item.id();
+        }
+    }
+
+    private Map<String, TreeItem> treeItems(long repositoryId, ObjectReader reader, ObjectId tree) {
+        return treeObjects.get(new TreeObject(repositoryId, tree), () -> {
+            Map<String, TreeItem> items = new java.util.HashMap<>();
+            try (TreeWalk walk = new TreeWalk(reader)) {
+                walk.addTree(tree);
+                while (walk.next()) {
+                    items.put(walk.getNameString(), new TreeItem(walk.getRawMode(0), walk.getObjectId(0)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return items;
+        });
     }
 
     /** A file, with its LFS pointer when the blob is one (pointers are tiny: only those are read). */

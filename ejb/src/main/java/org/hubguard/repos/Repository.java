@@ -23,6 +23,7 @@ import org.hubguard.accounts.User;
 /** A model or dataset repository in a user's or an organization's namespace. */
 @Entity
 @Table(name = "repositories")
+@jakarta.persistence.EntityListeners(org.hubguard.repos.RepositoryNames.Changes.class)
 public class Repository {
 
     @Id

@@ -54,6 +54,9 @@ public class RepositoryService {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
+    RepositoryNames names;
+
+    @Inject
     AuditLog audit;
 
     private static final PersonIdent HUBGUARD = new PersonIdent("hubguard", "hubguard@localhost");
@@ -96,6 +99,7 @@ public class RepositoryService {
      * The repository with the caller's permissions on it, if the caller may read it; otherwise "not found",
      * exactly as if it did not exist.
      */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public RepoContext context(Caller caller, RepoRef ref) {
         Repository repository = find(ref.type(), ref.namespace(), ref.name()).orElseThrow(() -> movedOrNotFound(caller, ref));
         Permissions permissions = policy.permissions(caller, repository.asResource());
@@ -130,6 +134,7 @@ public class RepositoryService {
         redirect(type, namespace, name).ifPresent(em::remove);
     }
 
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
     public RepoContext context(Caller caller, RepoType type, String namespace, String name) {
         return context(caller, new RepoRef(type, namespace, name));
     }
@@ -333,11 +338,17 @@ public class RepositoryService {
         if (namespace == null || name == null) {
             return Optional.empty();
         }
-        return em.createQuery("select r from Repository r where r.type = :type and r.namespace.nameKey = :ns and r.nameKey = :name", Repository.class)
+        String namespaceKey = Namespace.keyOf(namespace);
+        String nameKey = name.toLowerCase(java.util.Locale.ROOT);
+        java.util.function.Supplier<Optional<Repository>> read = () -> em.createQuery(
+                        "select r from Repository r where r.type = :type and r.namespace.nameKey = :ns and r.nameKey = :name", Repository.class)
                 .setParameter("type", type)
-                .setParameter("ns", Namespace.keyOf(namespace))
-                .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
+                .setParameter("ns", namespaceKey)
+                .setParameter("name", nameKey)
                 .getResultStream().findFirst();
+        // Inside a transaction the answer is attached to it (and may be changed): only detached answers are kept.
+        return transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION
+                ? names.find(type, namespaceKey, nameKey, read) : read.get();
     }
 
     private void flushOrConflict(String message) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 /** The latest result of one scanner for one blob (identical files share it across repositories). */
 @Entity
 @Table(name = "file_scans")
+@jakarta.persistence.EntityListeners(ScanVerdicts.Changes.class)
 public class FileScan {
 
     /**

@@ -16,7 +16,8 @@ public class ScanResults {
     /** Forgets every result; committed at once, so the claims that follow can insert fresh rows. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void forgetAll() {
-        em.createQuery("delete from FileScan").executeUpdate();
+        em.createQuery("delete from FileScan").executeUpdate(); // a bulk delete: no entity listener hears it
+        ScanVerdicts.resultsChanged();
     }
 
     @jakarta.inject.Inject

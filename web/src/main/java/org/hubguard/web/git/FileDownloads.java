@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ import org.hubguard.git.TreeEntry;
 import org.hubguard.lfs.LfsService;
 import org.hubguard.repos.RepoContext;
 import org.hubguard.scanning.FileSecurity;
-import org.hubguard.scanning.ScanService;
+import org.hubguard.scanning.ScanVerdicts;
 import org.hubguard.scanning.UnsafeFileException;
 import org.hubguard.web.api.SecurityJson;
 import org.hubguard.web.lfs.ByteRange;
@@ -42,7 +41,7 @@ public class FileDownloads {
     LfsService lfs;
 
     @Inject
-    ScanService scans;
+    ScanVerdicts verdicts;
 
     /** Answers the download, or throws the refusal (405, 404 with the Hub's code, 416) for the caller to render. */
     public void serve(RepoContext repo, String revision, String path, boolean raw, HttpServletRequest request,
@@ -100,7 +99,7 @@ public class FileDownloads {
      * so clients and proxies can act on it, and refuses a file found unsafe unless the repository allows it.
      */
     private void refuseIfUnsafe(RepoContext repo, String path, TreeEntry entry, HttpServletResponse response) {
-        FileSecurity security = scans.securityOf(List.of(entry)).get(entry.contentId());
+        FileSecurity security = verdicts.of(entry);
         response.setHeader("X-Scan-Status", SecurityJson.status(security));
         if (security.isUnsafe() && repo.repository().isBlockUnsafeDownloads()) {
             throw new UnsafeFileException(path, security);
