@@ -4,10 +4,10 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -21,16 +21,19 @@ import jakarta.jms.TextMessage;
 record ScanBatch(long repositoryId, List<Item> items) {
 
     /** How many files one message carries: large enough to spare per-message work, small enough to spread. */
-    static final int SIZE = 20;
+    static final int SIZE = 50;
 
     record Item(String blobId, String path, String scanner) {
     }
 
+    /** Looked up once: {@code Json.createX} looks the provider up on every call, which was most of a push's queueing. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     String toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        items.forEach(item -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        items.forEach(item -> array.add(JSON.createObjectBuilder()
                 .add("blobId", item.blobId()).add("path", item.path()).add("scanner", item.scanner())));
-        return Json.createObjectBuilder().add("repositoryId", repositoryId).add("items", array).build().toString();
+        return JSON.createObjectBuilder().add("repositoryId", repositoryId).add("items", array).build().toString();
     }
 
     static ScanBatch of(Message message) throws JMSException {
@@ -42,7 +45,7 @@ record ScanBatch(long repositoryId, List<Item> items) {
     }
 
     static ScanBatch fromJson(String text) {
-        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        JsonObject json = JSON.createReader(new StringReader(text)).readObject();
         List<Item> items = new ArrayList<>();
         for (JsonValue value : json.getJsonArray("items")) {
             JsonObject item = value.asJsonObject();

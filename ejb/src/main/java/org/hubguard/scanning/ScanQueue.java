@@ -29,6 +29,9 @@ import org.hubguard.git.TreeEntry;
 @Stateless
 public class ScanQueue {
 
+    /** Into how many messages at least a queueing is split: the scan listeners' default concurrency. */
+    private static final int SPREAD = 4;
+
     @PersistenceContext
     EntityManager em;
 
@@ -47,7 +50,7 @@ public class ScanQueue {
     /**
      * In the caller's transaction (the relay's): claims and sends commit or roll back with it. Set-based: one
      * query for the current results of all the files (in chunks), the new claims inserted in JDBC batches, and
-     * one message per {@link ScanBatch#SIZE} files.
+     * messages of at most {@link ScanBatch#SIZE} scans.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int enqueue(long repositoryId, List<TreeEntry> files) {
@@ -79,8 +82,10 @@ public class ScanQueue {
             claimed.add(item);
         }
         em.flush();
-        for (int from = 0; from < claimed.size(); from += ScanBatch.SIZE) {
-            send(new ScanBatch(repositoryId, claimed.subList(from, Math.min(claimed.size(), from + ScanBatch.SIZE))));
+        // Spread over the listeners: a push of a few files is still scanned by several at once.
+        int size = Math.max(1, Math.min(ScanBatch.SIZE, (claimed.size() + SPREAD - 1) / SPREAD));
+        for (int from = 0; from < claimed.size(); from += size) {
+            send(new ScanBatch(repositoryId, claimed.subList(from, Math.min(claimed.size(), from + size))));
         }
         return claimed.size();
     }

@@ -58,7 +58,7 @@ final class ZipArchive {
         int tail = (int) Math.min(size, MAX_COMMENT + 22);
         byte[] bytes = read(source, size - tail, tail);
         for (int i = tail - 22; i >= 0; i--) {
-            if (le32(bytes, i) == END_SIG) {
+            if (bytes[i] == 'P' && le32(bytes, i) == END_SIG) { // most files are not zips: one compare per byte
                 return size - tail + i;
             }
         }
