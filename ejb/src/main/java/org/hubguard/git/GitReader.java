@@ -195,8 +195,8 @@ public class GitReader {
     /** The file at {@code path} of {@code commit}, if it is a file. */
     public Optional<TreeEntry> file(long repositoryId, ObjectId commit, String path) {
         try (Repository repo = storage.open(repositoryId); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
-            if (isPlainPath(path)) { // every download: the trees on the way come from memory
-                Optional<TreeItem> item = find(repositoryId, reader, commit, path);
+            Optional<TreeItem> item = isPlainPath(path) ? find(repositoryId, reader, commit, path) : null;
+            if (item != null) { // every download: the trees on the way come from memory
                 return item.isPresent() && item.get().isFile() ? Optional.of(fileEntry(reader, path, item.get().id())) : Optional.empty();
             }
             TreeWalk found = TreeWalk.forPath(repo, reader, path, walk.parseCommit(commit).getTree());
@@ -219,8 +219,10 @@ public class GitReader {
     private record TreeObject(long repositoryId, ObjectId tree) {
     }
 
-    /** Trees by id, as name -> entry (a tree's id names its content, so an entry never goes stale); 500,000 entries in all. */
-    private final CommitCache<TreeObject, Map<String, TreeItem>> treeObjects = new CommitCache<>(500_000, Map::size);
+    /** Trees larger than this (about 25,000 entries) are not kept (TreeWalk scans them): each would push out many others. */
+    private static final long LARGEST_KEPT_TREE = 1 << 20;
+    /** Trees by id, as name -> entry (a tree's id names its content, so an entry never goes stale); 200,000 entries in all (~30 MB). */
+    private final CommitCache<TreeObject, Map<String, TreeItem>> treeObjects = new CommitCache<>(200_000, Map::size);
     /** The root tree of each commit asked for. */
     private final CommitCache<TreeObject, ObjectId> rootTrees = new CommitCache<>(100_000, tree -> 1);
 
@@ -237,8 +239,11 @@ public class GitReader {
         return true;
     }
 
-    /** The entry at a plain path, walking down from the commit's root tree through the cached trees. */
-    private Optional<TreeItem> find(long repositoryId, ObjectReader reader, ObjectId commit, String path) {
+    /**
+     * The entry at a plain path, walking down from the commit's root tree through the cached trees; null when a
+     * tree on the way is too large to keep (the caller then asks JGit's TreeWalk, which scans it without copying).
+     */
+    private Optional<TreeItem> find(long repositoryId, ObjectReader reader, ObjectId commit, String path) throws IOException {
         ObjectId tree = rootTrees.get(new TreeObject(repositoryId, commit.copy()), () -> {
             try (RevWalk walk = new RevWalk(reader)) {
                 return walk.parseCommit(commit).getTree().copy();
@@ -248,6 +253,9 @@ public class GitReader {
         });
         String[] segments = path.split("/");
         for (int i = 0; ; i++) {
+            if (reader.getObjectSize(tree, Constants.OBJ_TREE) > LARGEST_KEPT_TREE) {
+                return null;
+            }
             TreeItem item = treeItems(repositoryId, reader, tree).get(segments[i]);
             if (item == null || i == segments.length - 1) {
                 return Optional.ofNullable(item);
@@ -259,13 +267,23 @@ public class GitReader {
         }
     }
 
+    /**
+     * A tree's entries by name. A name that is not UTF-8 is left out: no path (a Java string, sent as UTF-8) can
+     * name it, as with TreeWalk, which compares UTF-8 bytes.
+     */
     private Map<String, TreeItem> treeItems(long repositoryId, ObjectReader reader, ObjectId tree) {
         return treeObjects.get(new TreeObject(repositoryId, tree), () -> {
             Map<String, TreeItem> items = new java.util.HashMap<>();
+            java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
             try (TreeWalk walk = new TreeWalk(reader)) {
                 walk.addTree(tree);
                 while (walk.next()) {
-                    items.put(walk.getNameString(), new TreeItem(walk.getRawMode(0), walk.getObjectId(0)));
+                    try {
+                        String name = utf8.decode(java.nio.ByteBuffer.wrap(walk.getRawPath())).toString();
+                        items.put(name, new TreeItem(walk.getRawMode(0), walk.getObjectId(0)));
+                    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                        // unreachable by any path
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -334,6 +352,12 @@ public class GitReader {
     public void copy(long repositoryId, String blobId, long offset, long length, OutputStream out) throws IOException {
         try (Repository repo = storage.open(repositoryId)) {
             ObjectLoader loader = repo.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB);
+            if (!loader.isLarge()) { // small: JGit holds it in memory already, so no stream and no buffer
+                byte[] bytes = loader.getCachedBytes();
+                int from = (int) Math.min(offset, bytes.length);
+                out.write(bytes, from, (int) Math.min(length, bytes.length - from));
+                return;
+            }
             try (InputStream in = loader.openStream()) {
                 in.skipNBytes(offset);
                 byte[] buffer = new byte[64 * 1024];
