@@ -364,10 +364,10 @@ latency() {  # latency URL [curl options]: mean seconds of 5 requests over one c
   curl -s "$@" -w '%{http_code} %{time_total}\n' "${each[@]}" "${each[@]}" "${each[@]}" "${each[@]}" "${each[@]}" "${each[@]}" |
     awk 'NR > 1 { if ($1 != 200) bad = $1; sum += $2; n++ } END { if (bad) { print "status " bad > "/dev/stderr"; exit 1 } printf "%.4f\n", sum / n }'
 }
-page_url() { echo "$BENCH_URL/repos/show?type=model&id=admin/scale-tree-$1"; }
+page_url() { echo "$BENCH_URL/admin/scale-tree-$1"; }
 tree_url() { echo "$BENCH_URL/api/models/admin/scale-tree-$1/tree/main"; }
 rtree_url() { echo "$BENCH_URL/api/models/admin/scale-tree-$1/tree/main?recursive=true&limit=100"; }
-dir_url() { echo "$BENCH_URL/repos/show?type=model&id=admin/scale-tree-$1&path=data"; }
+dir_url() { echo "$BENCH_URL/admin/scale-tree-$1/tree/main/data"; }
 declare -A lat
 for r in $(seq 1 "$RUNS"); do
   for n in 100 "$TREE_FILES"; do

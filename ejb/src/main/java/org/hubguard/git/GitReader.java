@@ -341,7 +341,7 @@ public class GitReader {
     public LfsAttributes lfsAttributes(long repositoryId, ObjectId commit) {
         return file(repositoryId, commit, ".gitattributes").filter(entry -> entry.size() < 1024 * 1024).map(entry -> {
             try (Repository repo = storage.open(repositoryId)) {
-                return LfsAttributes.parse(repo.open(ObjectId.fromString(entry.oid()), Constants.OBJ_BLOB).getCachedBytes());
+                return LfsAttributes.parse(repo.open(ObjectId.fromString(entry.oid()), Constants.OBJ_BLOB).getCachedBytes(1024 * 1024));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

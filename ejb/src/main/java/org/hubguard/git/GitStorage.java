@@ -122,6 +122,19 @@ public class GitStorage {
         return RepositoryCache.FileKey.exact(pathOf(repositoryId).toFile(), FS.DETECTED);
     }
 
+    /**
+     * JGit reads a blob smaller than its stream threshold (50 MiB by default) whole into memory; above this one it
+     * streams. Downloads and scans of a few-MiB file then hold a buffer, not the file, however many run at once.
+     */
+    static final int STREAM_ABOVE = 1 << 20;
+
+    @jakarta.annotation.PostConstruct
+    void configureJGit() {
+        org.eclipse.jgit.storage.file.WindowCacheConfig windows = new org.eclipse.jgit.storage.file.WindowCacheConfig();
+        windows.setStreamFileThreshold(STREAM_ABOVE);
+        windows.install();
+    }
+
     /** The shared instances belong to this deployment: an undeploy must not leave their files open. */
     @PreDestroy
     void closeAll() {

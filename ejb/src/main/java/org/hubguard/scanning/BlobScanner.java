@@ -29,8 +29,11 @@ import org.hubguard.scanning.engine.ScanReport;
 @ApplicationScoped
 public class BlobScanner {
 
-    /** Blobs up to this size are judged in memory; larger ones are copied to a temporary file for random access. */
-    static final long IN_MEMORY_BLOB = 64L << 20;
+    /**
+     * Blobs up to this size are judged in memory; larger ones are copied to a temporary file for random access, so
+     * scans running side by side hold a few MiB each, not their files (LFS objects are read in place).
+     */
+    static final long IN_MEMORY_BLOB = 4L << 20;
     private static final ModelScanner MODEL_SCANNER = new ModelScanner();
 
     @Inject
